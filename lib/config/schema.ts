@@ -1,0 +1,187 @@
+/**
+ * The `cluster:` section of cloud-compose.yml: the single source of truth for
+ * validation, for the TypeScript types of the parsed config, and for the JSON
+ * Schema shipped to editors (see json-schema.ts).
+ *
+ * Keys keep the file's snake_case spelling: the same map is handed to Jinja2
+ * templates, which were written against these names.
+ *
+ * Objects are "loose": keys the plugin does not know are legitimate template
+ * data (`aws.dns.nameserver`, `aws.raid`, ...) and pass through untouched.
+ * Cross-field rules (duplicate ids, LVM fit, ...) live in semantic-rules.ts.
+ */
+import { z } from 'zod';
+
+/** `<number><M|G|T>` or a bare number of GiB, e.g. `30G`, `900M`, `1T`, `20`. */
+export const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*([MGT])?\s*$/;
+
+const size = z
+  .union([z.string(), z.number()])
+  .describe('A size: a number followed by M, G or T (megabytes, gigabytes, terabytes), or a bare number of GiB. Example: 30G');
+
+const boolean = z.boolean();
+
+const ipv4 = z
+  .string()
+  .describe('A private IPv4 address, e.g. 10.0.1.10');
+
+const nodeId = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)])
+  .describe('Node id: a non-negative integer (0, 1, 2, ...) or a short name of letters, digits, - and _');
+
+/** A logical volume inside an lvm2 volume group (`meta.volumes[]`). */
+export const logicalVolumeSchema = z
+  .looseObject({
+    name: z.string().regex(/^[A-Za-z0-9+_.-]+$/).describe('Logical volume name (lvcreate -n)'),
+    size: z
+      .union([z.string(), z.number()])
+      .describe('Logical volume size, passed verbatim to lvcreate -L (e.g. 19G, 900M)'),
+    mount: z.string().optional().describe('Absolute path to mount a filesystem on this logical volume (compose-cluster extension)'),
+    file_system: z.enum(['ext4', 'xfs']).optional().describe('Filesystem for this logical volume when `mount` is set. Default: xfs'),
+    options: z.string().optional().describe('Mount options. Default: defaults,noatime'),
+  })
+  .describe('An LVM logical volume');
+
+export const volumeMetaSchema = z
+  .looseObject({
+    format: boolean.optional().describe('Create a filesystem on the volume (only ever on a blank device)'),
+    mount: z.string().optional().describe('Absolute mount point, e.g. /data/mongodb'),
+    options: z.string().default('defaults,noatime').describe('fstab mount options'),
+    group: z.string().optional().describe('LVM volume group name (file_system: lvm2)'),
+    volumes: z.array(logicalVolumeSchema).optional().describe('LVM logical volumes (file_system: lvm2)'),
+    docker_root: boolean
+      .optional()
+      .describe(
+        'lvm2 only: format the group\'s first logical volume and mount it at /var/lib/docker for the overlay2 driver. Default: true for the `docker` group when no logical volume has a mount (devicemapper was removed in Docker Engine 25)',
+      ),
+  })
+  .describe('Settings read by the disk setup');
+
+export const VOLUME_TYPES = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'] as const;
+export const FILE_SYSTEMS = ['ext4', 'xfs', 'lvm2', 'nfs', 'nfs4'] as const;
+
+export const volumeSchema = z
+  .looseObject({
+    name: z.string().min(1).describe('Volume name: root, docker, data, ephemeral0, ...'),
+    size: size.default('10G'),
+    block: z
+      .string()
+      .optional()
+      .describe('Device name the volume is attached at, e.g. /dev/xvdc. Absent: the AMI root device'),
+    file_system: z.enum(FILE_SYSTEMS).optional().describe('ext4, xfs, lvm2, nfs or nfs4'),
+    volume_type: z
+      .enum(VOLUME_TYPES)
+      .optional()
+      .describe('EBS volume type. Default: gp3 (the original defaulted to gp2)'),
+    iops: z.number().int().positive().optional().describe('Provisioned IOPS (gp3, io1, io2)'),
+    throughput: z.number().int().positive().optional().describe('gp3 throughput in MiB/s (compose-cluster extension)'),
+    delete_on_termination: boolean.default(true).describe('Delete with the instance (block-device-mapped volumes only; data volumes are kept by a Snapshot policy)'),
+    ephemeral: boolean.default(false).describe('Instance store volume; `name` like ephemeral0'),
+    snapshot: z.string().regex(/^snap-[0-9a-f]{8,17}$/).optional().describe('Create the volume from this EBS snapshot id'),
+    encrypted: boolean.optional().describe('Encrypt this volume. Default: aws.encrypted'),
+    meta: volumeMetaSchema.optional(),
+  })
+  .describe('A volume attached to every node');
+
+export const nodeSchema = z
+  .looseObject({
+    id: nodeId,
+    ip: ipv4.describe('Fixed private IPv4 address of the node'),
+    subnet: z.string().min(1).describe('Subnet id, e.g. subnet-0123abcd'),
+    eip: z.string().optional().describe('Elastic IP allocation id (eipalloc-...) to associate'),
+  })
+  .describe('One fixed-IP node');
+
+export const asgSchema = z
+  .looseObject({
+    subnets: z.array(z.string().min(1)).min(1).describe('Subnet ids the Auto Scaling group spans'),
+    elbs: z.array(z.string()).default([]).describe('Classic load balancer names to attach'),
+    redundancy: z.number().int().positive().default(1).describe('Instances per subnet'),
+  })
+  .describe('Auto Scaling group mode (instead of nodes)');
+
+export const awsSchema = z
+  .looseObject({
+    ami: z
+      .string()
+      .min(1)
+      .describe('An AMI id (ami-...) or the value of the Name tag of your AMIs (newest wins, then pinned per node)'),
+    ami_owners: z
+      .array(z.string())
+      .default(['self'])
+      .describe('Accounts searched when `ami` is a Name tag (compose-cluster extension). AMI tags are only visible to the owning account'),
+    username: z.string().optional().describe('User that runs docker compose on the node'),
+    keypair: z.string().optional().describe('EC2 key pair name'),
+    security_groups: z
+      .union([z.array(z.string()), z.string()])
+      .optional()
+      .describe('Security group ids: a list, or one comma-separated string'),
+    instance_type: z.string().default('t2.medium').describe('EC2 instance type'),
+    terminate_protection: boolean.default(true).describe('DisableApiTermination'),
+    ebs_optimized: boolean.default(false),
+    detailed_monitoring: boolean.default(false).describe('Detailed CloudWatch monitoring of instances'),
+    monitoring: boolean.default(false).describe('Detailed monitoring of Auto Scaling group instances'),
+    source_dest_check: boolean.default(true),
+    instance_policy: z
+      .union([z.string(), z.record(z.string(), z.unknown())])
+      .optional()
+      .describe('IAM policy document (JSON string or map) attached inline to the cluster role'),
+    tags: z.record(z.string(), z.unknown()).default({}).describe('Extra tags; values become strings'),
+    nodes: z.array(nodeSchema).optional(),
+    asg: asgSchema.optional(),
+    volumes: z.array(volumeSchema).default([]),
+    encrypted: boolean.default(true).describe('Encrypt EBS volumes (compose-cluster extension; the original did not)'),
+    imdsv2: boolean.default(true).describe('Require IMDSv2 session tokens (compose-cluster extension)'),
+    metadata_hop_limit: z.number().int().min(1).max(64).default(2).describe('IMDS hop limit; 2 lets containers reach the metadata service'),
+  })
+  .describe('Where and how the nodes run on AWS');
+
+export const loggingSchema = z
+  .looseObject({
+    driver: z.string().describe('Docker logging driver, e.g. awslogs'),
+    meta: z
+      .looseObject({
+        group: z.string().optional().describe('CloudWatch log group name'),
+        retention: z.number().int().positive().default(30).describe('Retention in days'),
+      })
+      .optional(),
+  })
+  .describe('Container logging');
+
+export const clusterSchema = z
+  .looseObject({
+    name: z
+      .string()
+      .min(1)
+      .describe('Unique cluster name: the ClusterName tag and the Name tag prefix <name>-<node id>'),
+    search_path: z
+      .array(z.string())
+      .min(1)
+      .describe('Folders searched for cluster.sh, its includes and the compose files. `.` is always searched first'),
+    environment: z.record(z.string(), z.unknown()).default({}).describe('Environment variables for templates (the real environment wins)'),
+    logging: loggingSchema.optional(),
+    secrets: z.record(z.string(), z.string()).default({}).describe('name -> KMS ciphertext, decrypted at boot by templates'),
+    aws: awsSchema,
+    disk_setup: boolean.default(true).describe('Run the built-in disk setup before cluster.sh (compose-cluster extension). Turn off for template folders that set up disks themselves'),
+    start_compose: boolean.default(true).describe('Start the compose services after cluster.sh (compose-cluster extension). Turn off when cluster.sh starts them itself'),
+    signal_timeout: z
+      .union([z.number().int().positive(), z.string()])
+      .default(15)
+      .describe('How long cdk deploy waits for each node\'s user data to finish: minutes, or e.g. 30m, 1h'),
+  })
+  .describe('The cluster plugin configuration');
+
+/** The whole cloud-compose.yml: one key per plugin; only `cluster` is read. */
+export const cloudComposeFileSchema = z
+  .looseObject({
+    cluster: clusterSchema,
+  })
+  .describe('cloud-compose.yml');
+
+/** The `cluster:` section as validated, with defaults applied. */
+export type ClusterConfig = z.output<typeof clusterSchema>;
+export type AwsConfig = ClusterConfig['aws'];
+export type NodeConfig = NonNullable<AwsConfig['nodes']>[number];
+export type AsgConfig = NonNullable<AwsConfig['asg']>;
+export type VolumeConfig = AwsConfig['volumes'][number];
+export type LogicalVolumeConfig = NonNullable<NonNullable<VolumeConfig['meta']>['volumes']>[number];

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine for compose-cluster development:
+# the Debian packages the tests need, the npm packages, and the build.
+# Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck lints generated user data; qemu, busybox, lvm2, e2fsprogs,
+# xfsprogs, util-linux and kmod build the small VM that runs it for real;
+# python3-jinja2 is the reference renderer for the template-compatibility tests.
+DEBIAN_PACKAGES=(
+  shellcheck
+  qemu-system-x86
+  busybox-static
+  lvm2
+  e2fsprogs
+  xfsprogs
+  util-linux
+  kmod
+  cpio
+  python3-jinja2
+)
+
+missing=()
+for package in "${DEBIAN_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+npm ci --no-audit --no-fund
+npm run build
