@@ -2,7 +2,7 @@
 # here for the example only. Use a secret (cluster.secrets) in production.
 install -d -m 0755 /etc/mongodb
 if [ ! -s /etc/mongodb/keyfile ]; then
-  printf '%s' "{{ cluster.name }}-replica-set-key-change-me" | sha256sum | cut -d' ' -f1 > /etc/mongodb/keyfile
+  printf '%s' "{{ name }}-replica-set-key-change-me" | sha256sum | cut -d' ' -f1 > /etc/mongodb/keyfile
 fi
 chmod 0400 /etc/mongodb/keyfile
 chown 999:999 /etc/mongodb/keyfile
