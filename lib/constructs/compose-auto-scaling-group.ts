@@ -11,6 +11,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { AsgConfig, LoadedConfig } from '../config';
 import { NodeSharedSettings } from './compose-node';
+import { nodeTags } from './tags';
 
 export interface ComposeAutoScalingGroupProps {
   readonly config: LoadedConfig;
@@ -35,7 +36,7 @@ export class ComposeAutoScalingGroup extends Construct {
     super(scope, id);
     const { shared, asg } = props;
     const name = shared.clusterName;
-    const tags = [...shared.userTags, { key: 'ClusterName', value: name }, { key: 'Name', value: name }];
+    const tags = nodeTags(shared.userTags, name, name);
 
     this.launchTemplate = new ec2.CfnLaunchTemplate(this, 'LaunchTemplate', {
       launchTemplateData: {

@@ -73,8 +73,8 @@ export interface ComposeClusterOptions {
   readonly nodesPerStack?: number;
 
   /**
-   * Produces each node's boot script.
-   * @default - the rendered `cluster.sh` of the config's search path
+   * Produces each node's boot script (see node-user-data.ts).
+   * @default - {@link defaultNodeUserData}: a minimal script that signals the wait condition
    */
   readonly userData?: NodeUserDataProvider;
 

@@ -7,6 +7,7 @@ import { createHash } from 'crypto';
 import { CfnResource, CfnTag, CfnWaitCondition, CfnWaitConditionHandle, CfnDeletionPolicy, Fn } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { nodeTags } from './tags';
 import { PlannedVolume } from './volume-plan';
 
 /** Settings shared by every node of a cluster, computed once by the cluster. */
@@ -72,7 +73,7 @@ export class ComposeNode extends Construct {
     this.privateIp = props.privateIp;
     this.subnetId = props.subnetId;
     this.availabilityZone = props.availabilityZone;
-    const tags = [...shared.userTags, { key: 'ClusterName', value: shared.clusterName }, { key: 'Name', value: `${shared.clusterName}-${props.nodeId}` }];
+    const tags = nodeTags(shared.userTags, shared.clusterName, `${shared.clusterName}-${props.nodeId}`);
 
     this.networkInterface = new ec2.CfnNetworkInterface(this, 'NetworkInterface', {
       subnetId: props.subnetId,

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { parse, stringify } from 'yaml';
 import { loadConfig, LoadedConfig } from '../../lib/config';
 import { ComposeCluster, ComposeClusterOptions } from '../../lib/constructs';
 
@@ -19,15 +20,25 @@ export const ENV = { account: ACCOUNT, region: REGION };
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
-/** Loads `fixtures/<name>`, optionally editing its YAML text first (written to a temp dir). */
-export function fixtureConfig(name: string, edit?: (text: string) => string): LoadedConfig {
-  const file = path.join(FIXTURES, name);
-  if (!edit) return loadConfig({ file, env: {} });
-  const dir = tempDir();
-  fs.cpSync(FIXTURES, dir, { recursive: true });
-  const edited = path.join(dir, name);
-  fs.writeFileSync(edited, edit(fs.readFileSync(file, 'utf8')));
-  return loadConfig({ file: edited, env: {} });
+/** Loads `fixtures/<name>`. */
+export function fixtureConfig(name: string): LoadedConfig {
+  return loadConfig({ file: path.join(FIXTURES, name), env: {} });
+}
+
+/** Any JSON-like value, for editing fixture data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Data = any;
+
+/**
+ * Loads `fixtures/<name>` after `edit` changed its parsed `cluster:` section
+ * (the edited file is written to a temp dir, so loading runs as for a user's file).
+ */
+export function editedConfig(name: string, edit: (cluster: Data) => void): LoadedConfig {
+  const data = parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Data;
+  edit(data.cluster);
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, stringify(data));
+  return loadConfig({ file, env: {} });
 }
 
 export function tempDir(): string {
