@@ -1,0 +1,176 @@
+/**
+ * One fixed-IP node: its network interface (the node's network identity), its
+ * data volumes (which outlive the instance), and, unless it is being replaced,
+ * its instance and the wait condition that tracks the instance's boot script.
+ */
+import { createHash } from 'crypto';
+import { CfnResource, CfnTag, CfnWaitCondition, CfnWaitConditionHandle, CfnDeletionPolicy, Fn } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { nodeTags } from './tags';
+import { PlannedVolume } from './volume-plan';
+
+/** Settings shared by every node of a cluster, computed once by the cluster. */
+export interface NodeSharedSettings {
+  readonly instanceType: string;
+  readonly keyName?: string;
+  readonly ebsOptimized: boolean;
+  readonly detailedMonitoring: boolean;
+  readonly terminationProtection: boolean;
+  readonly sourceDestCheck: boolean;
+  readonly securityGroupIds: readonly string[];
+  readonly instanceProfileName: string;
+  readonly volumes: readonly PlannedVolume[];
+  readonly kmsKeyId?: string;
+  readonly metadataOptions: ec2.CfnInstance.MetadataOptionsProperty;
+  readonly userTags: readonly CfnTag[];
+  readonly clusterName: string;
+  readonly signalTimeoutSeconds: number;
+  /** Resources every instance must wait for (e.g. a separately attached IAM policy). */
+  readonly instanceDependencies: readonly CfnResource[];
+}
+
+/** What differs between nodes. */
+export interface ComposeNodeProps {
+  readonly shared: NodeSharedSettings;
+  readonly nodeId: string;
+  readonly privateIp: string;
+  readonly subnetId: string;
+  readonly availabilityZone: string;
+  /** Elastic IP allocation id to associate with the node's network interface. */
+  readonly eipAllocationId?: string;
+  /** The image to boot; undefined leaves the instance out (first step of a two-step replacement). */
+  readonly imageId?: string;
+  /** Produces the user-data text once the signal URL and volume ids are known. */
+  readonly userData: (signalUrl: string, volumeIds: Record<string, string>) => string;
+}
+
+/** A node of a {@link ComposeCluster}. */
+export class ComposeNode extends Construct {
+  /** The node id from `aws.nodes[].id`. */
+  public readonly nodeId: string;
+  /** The node's fixed private IP. */
+  public readonly privateIp: string;
+  public readonly subnetId: string;
+  public readonly availabilityZone: string;
+  /** The node's network identity: holds the fixed IP, the security groups and the EIP. */
+  public readonly networkInterface: ec2.CfnNetworkInterface;
+  /** Data volumes (volumes with a mount) by volume name: standalone, kept across instance replacements. */
+  public readonly dataVolumes: Readonly<Record<string, ec2.CfnVolume>>;
+  /** The instance; undefined while the node is left out for a two-step replacement. */
+  public readonly instance?: ec2.CfnInstance;
+  /** The image the instance boots; undefined when the instance is left out. */
+  public readonly imageId?: string;
+  /** Completes when the instance's boot script signals success; undefined without instance. */
+  public readonly waitCondition?: CfnWaitCondition;
+  /** The EIP association, when `eip` is set. */
+  public readonly eipAssociation?: ec2.CfnEIPAssociation;
+
+  constructor(scope: Construct, id: string, props: ComposeNodeProps) {
+    super(scope, id);
+    const { shared } = props;
+    this.nodeId = props.nodeId;
+    this.privateIp = props.privateIp;
+    this.subnetId = props.subnetId;
+    this.availabilityZone = props.availabilityZone;
+    const tags = nodeTags(shared.userTags, shared.clusterName, `${shared.clusterName}-${props.nodeId}`);
+
+    this.networkInterface = new ec2.CfnNetworkInterface(this, 'NetworkInterface', {
+      subnetId: props.subnetId,
+      privateIpAddress: props.privateIp,
+      groupSet: shared.securityGroupIds.length > 0 ? [...shared.securityGroupIds] : undefined,
+      sourceDestCheck: shared.sourceDestCheck,
+      description: `${shared.clusterName} node ${props.nodeId}`,
+      tags,
+    });
+
+    const dataVolumes: Record<string, ec2.CfnVolume> = {};
+    for (const volume of shared.volumes) {
+      if (volume.kind !== 'data') continue;
+      const resource = new ec2.CfnVolume(this, `Volume-${volume.config.name.replace(/\//g, '-')}`, {
+        availabilityZone: props.availabilityZone,
+        size: volume.sizeGiB,
+        volumeType: volume.volumeType,
+        iops: volume.config.iops,
+        throughput: volume.config.throughput,
+        encrypted: volume.encrypted,
+        kmsKeyId: volume.encrypted ? shared.kmsKeyId : undefined,
+        snapshotId: volume.config.snapshot,
+        tags: [...tags, { key: 'DeviceName', value: volume.deviceName! }, { key: 'VolumeName', value: volume.config.name }],
+      });
+      resource.cfnOptions.deletionPolicy = CfnDeletionPolicy.SNAPSHOT;
+      resource.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.SNAPSHOT;
+      dataVolumes[volume.config.name] = resource;
+    }
+    this.dataVolumes = dataVolumes;
+
+    if (props.eipAllocationId) {
+      // Associated with the interface, not the instance: the public address stays through a replacement.
+      this.eipAssociation = new ec2.CfnEIPAssociation(this, 'EipAssociation', {
+        allocationId: props.eipAllocationId,
+        networkInterfaceId: this.networkInterface.ref,
+      });
+    }
+
+    if (props.imageId === undefined) return;
+    this.imageId = props.imageId;
+
+    // A new image means a new instance, which must signal again: the handle and the
+    // condition get new logical ids, so CloudFormation waits for the new boot.
+    const bootId = createHash('sha256').update(props.imageId).digest('hex').slice(0, 8);
+    const handle = new CfnWaitConditionHandle(this, `BootHandle${bootId}`);
+    const volumeIds = Object.fromEntries(Object.entries(dataVolumes).map(([name, volume]) => [name, volume.ref]));
+
+    this.instance = new ec2.CfnInstance(this, 'Instance', {
+      imageId: props.imageId,
+      instanceType: shared.instanceType,
+      keyName: shared.keyName,
+      ebsOptimized: shared.ebsOptimized,
+      monitoring: shared.detailedMonitoring,
+      disableApiTermination: shared.terminationProtection,
+      iamInstanceProfile: shared.instanceProfileName,
+      networkInterfaces: [{ deviceIndex: '0', networkInterfaceId: this.networkInterface.ref }],
+      blockDeviceMappings: blockDeviceMappings(shared),
+      volumes: Object.entries(dataVolumes).map(([name, volume]) => ({
+        device: shared.volumes.find((planned) => planned.config.name === name)!.deviceName!,
+        volumeId: volume.ref,
+      })),
+      metadataOptions: shared.metadataOptions,
+      propagateTagsToVolumeOnCreation: true,
+      userData: Fn.base64(props.userData(handle.ref, volumeIds)),
+      tags,
+    });
+    for (const dependency of shared.instanceDependencies) this.instance.addResourceDependency(dependency);
+
+    this.waitCondition = new CfnWaitCondition(this, `Boot${bootId}`, {
+      count: 1,
+      handle: handle.ref,
+      timeout: String(shared.signalTimeoutSeconds),
+    });
+    this.waitCondition.addResourceDependency(this.instance);
+  }
+}
+
+/** Root, non-data EBS and instance-store volumes, mapped at launch (they live and die with the instance). */
+export function blockDeviceMappings(shared: Pick<NodeSharedSettings, 'volumes' | 'kmsKeyId'>): ec2.CfnInstance.BlockDeviceMappingProperty[] {
+  const mappings: ec2.CfnInstance.BlockDeviceMappingProperty[] = [];
+  for (const volume of shared.volumes) {
+    if (volume.kind === 'ephemeral') {
+      mappings.push({ deviceName: volume.deviceName!, virtualName: volume.virtualName });
+    } else if (volume.kind === 'root' || volume.kind === 'mapped') {
+      mappings.push({
+        deviceName: volume.deviceName!,
+        ebs: {
+          volumeSize: volume.sizeGiB,
+          volumeType: volume.volumeType,
+          iops: volume.config.iops,
+          encrypted: volume.encrypted,
+          kmsKeyId: volume.encrypted ? shared.kmsKeyId : undefined,
+          deleteOnTermination: volume.config.delete_on_termination,
+          snapshotId: volume.config.snapshot,
+        },
+      });
+    }
+  }
+  return mappings;
+}
