@@ -156,10 +156,10 @@ export const awsSchema = z
       .default('t2.medium')
       .describe('EC2 instance type'),
     terminate_protection: boolean.default(true).describe('DisableApiTermination'),
-    ebs_optimized: boolean.default(false),
+    ebs_optimized: boolean.default(false).describe('EBS-optimized instances'),
     detailed_monitoring: boolean.default(false).describe('Detailed CloudWatch monitoring of instances'),
     monitoring: boolean.default(false).describe('Detailed monitoring of Auto Scaling group instances'),
-    source_dest_check: boolean.default(true),
+    source_dest_check: boolean.default(true).describe('EC2 source/destination check; turn off for nodes that route traffic'),
     instance_policy: z
       .union([z.string(), z.record(z.string(), z.unknown())], { error: 'an IAM policy document: a JSON string or a map' })
       .optional()
