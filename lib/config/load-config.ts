@@ -19,6 +19,7 @@ import { typoHints } from './typo-hints';
 import { volumeRules } from './volume-rules';
 import { formatKeyPath, KeyPath, locate } from './yaml-positions';
 import { problemsFromZodIssues } from './zod-issues';
+import { pyyamlScalarTags } from './pyyaml-scalars';
 
 export interface LoadConfigOptions {
   /** Path of cloud-compose.yml (or of a folder to discover it in), relative to `cwd`. @default discovered from `cwd`: `cloud-compose/cloud-compose.yml`, `.yaml`, then `cloud-compose.yml`, `.yaml` */
@@ -58,7 +59,7 @@ export interface LoadConfigTextOptions {
 export function loadConfigText(text: string, options: LoadConfigTextOptions): LoadedConfig {
   const file = path.resolve(options.file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { version: '1.1', customTags: pyyamlScalarTags, lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => (offset === undefined ? {} : toPosition(lineCounter, offset));
 
   const syntax: ConfigProblem[] = [
