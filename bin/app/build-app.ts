@@ -61,7 +61,7 @@ export function buildComposeClusterApp(app: App, options: ComposeClusterAppOptio
     env: { account: environment.account, region: environment.region },
     description: `compose-cluster ${config.cluster.name}: fixed-IP EC2 nodes running Docker Compose (from ${path.basename(configFile)})`,
   });
-  const cluster = new ComposeCluster(stack, 'Cluster', { config });
+  const cluster = new ComposeCluster(stack, 'Cluster', { config, templateEnv: env });
   acknowledgeInherentFindings(cluster);
 
   if (options.nag ?? true) {

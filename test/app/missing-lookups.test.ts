@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { assertNoMissingLookups, missingLookups } from '../../bin/app/missing-context';
+import { synthApp } from './support';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 const lookup = { name: '*', owners: ['self'], filters: { 'tag:Name': ['docker-host-al2023'] } };
@@ -34,5 +35,18 @@ describe('missing lookups', () => {
     expect(missingLookups(assembly)).toEqual([]);
     expect(() => assertNoMissingLookups(assembly)).not.toThrow();
     expect(template.Resources.Node.Properties.ImageId).toBe('ami-0c3f1e2d4b5a69788');
+  });
+});
+
+describe('the bundled example outside the cached account and region', () => {
+  test('every lookup it needs is named, with the account it was asked for', () => {
+    const { assembly } = synthApp({ context: { account: '111122223333', region: 'eu-west-1' } });
+    const missing = missingLookups(assembly);
+    expect(missing.map((lookup) => lookup.provider).sort()).toEqual(['ami', 'cc-api-provider', 'cc-api-provider', 'cc-api-provider']);
+    for (const lookup of missing) expect(lookup.key).toContain('account=111122223333');
+    for (const subnet of ['subnet-0a00000000000000a', 'subnet-0b00000000000000b', 'subnet-0c00000000000000c']) {
+      expect(missing.some((lookup) => lookup.key.includes(`exactIdentifier=${subnet}`))).toBe(true);
+    }
+    expect(() => assertNoMissingLookups(assembly)).toThrow(/filters\.tag:Name\.0=docker-host-al2023[\s\S]*"ami-1234"/);
   });
 });
