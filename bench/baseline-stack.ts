@@ -27,12 +27,19 @@ export interface BaselineClusterStackProps extends StackProps {
   readonly config: LoadedConfig;
   /** Nodes per nested stack, as ComposeCluster's prop. @default all nodes in this stack */
   readonly nodesPerStack?: number;
+  /**
+   * Group the resources in a construct per cluster and per node, as a
+   * construct library does (longer construct paths, hashed logical ids).
+   * @default false: every resource directly in its stack
+   */
+  readonly grouped?: boolean;
 }
 
 export class BaselineClusterStack extends Stack {
   constructor(scope: Construct, id: string, props: BaselineClusterStackProps) {
     super(scope, id, props);
     const { config } = props;
+    const clusterScope: Construct = props.grouped ? new Construct(this, 'Cluster') : this;
     const { cluster } = config;
     const aws = cluster.aws;
 
@@ -42,12 +49,12 @@ export class BaselineClusterStack extends Stack {
       dummyValue: 'ami-1234',
     }).value as string;
 
-    const logGroup = new logs.LogGroup(this, 'LogGroup', {
+    const logGroup = new logs.LogGroup(clusterScope, 'LogGroup', {
       logGroupName: cluster.logging!.meta!.group,
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const role = new iam.Role(this, 'Role', {
+    const role = new iam.Role(clusterScope, 'Role', {
       assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
       description: `Instances of compose cluster ${cluster.name}`,
       inlinePolicies: {
@@ -56,7 +63,7 @@ export class BaselineClusterStack extends Stack {
         }),
       },
     });
-    const profile = new iam.CfnInstanceProfile(this, 'InstanceProfile', { roles: [role.roleName] });
+    const profile = new iam.CfnInstanceProfile(clusterScope, 'InstanceProfile', { roles: [role.roleName] });
 
     const securityGroupIds = String(aws.security_groups).split(',').map((groupId) => groupId.trim());
     const userTags = Object.entries(aws.tags).map(([key, value]) => ({ key, value: String(value) }));
@@ -68,9 +75,12 @@ export class BaselineClusterStack extends Stack {
       let parent: Construct = this;
       if (props.nodesPerStack !== undefined) {
         const group = Math.floor(Number(node.id) / props.nodesPerStack);
-        if (!nestedStacks.has(group)) nestedStacks.set(group, new NestedStack(this, `Nodes${group}`));
+        if (!nestedStacks.has(group)) nestedStacks.set(group, new NestedStack(clusterScope, `Nodes${group}`));
         parent = nestedStacks.get(group)!;
+      } else {
+        parent = clusterScope;
       }
+      if (props.grouped) parent = new Construct(parent, `Node${node.id}`);
       if (!zones.has(node.subnet)) {
         const found = ContextProvider.getValue(this, {
           provider: cxschema.ContextProvider.CC_API_PROVIDER,

@@ -2,6 +2,10 @@
  * `npm run bench`: how long `app.synth()` takes for a ComposeCluster of 3, 30
  * and 100 nodes, against a hand-written aws-cdk-lib stack with the same
  * resources (bench/baseline-stack.ts), in one process, runs alternating.
+ * The baseline runs twice: flat (every resource directly in its stack, short
+ * logical ids) and grouped (a construct per cluster and per node, as any
+ * construct library has), which separates what CDK charges for a deeper
+ * construct tree (path hashing for logical ids) from ComposeCluster's own work.
  *
  * Both sides synthesize with the built-in template validator and cdk-nag off
  * (they cost the same for both and would drown the difference), with this
@@ -9,7 +13,7 @@
  * in `npx cdk synth`. A run that leaves a lookup unresolved aborts the bench.
  *
  * Environment: BENCH_SIZES (default 3,30,100), BENCH_RUNS (timed runs per side
- * and size, default 9), BENCH_WARMUP (untimed runs per side and size, default 2).
+ * and size, default 25), BENCH_WARMUP (untimed runs per side and size, default 5).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -54,11 +58,24 @@ const contenders: readonly Contender[] = [
       new BaselineClusterStack(app, 'Bench', { env: ENV, config, nodesPerStack });
     },
   },
+  {
+    name: 'grouped baseline',
+    build(app, config, nodesPerStack) {
+      new BaselineClusterStack(app, 'Bench', { env: ENV, config, nodesPerStack, grouped: true });
+    },
+  },
 ];
+
+interface Sample {
+  /** Wall-clock milliseconds. */
+  readonly wall: number;
+  /** CPU milliseconds of this process (user + system): far less sensitive to other load on a shared machine. */
+  readonly cpu: number;
+}
 
 interface SizeResult {
   readonly nodes: number;
-  readonly samples: Record<string, number[]>;
+  readonly samples: Record<string, Sample[]>;
   readonly census: Record<string, TemplateCensus[]>;
 }
 
@@ -68,25 +85,27 @@ function numberFromEnv(name: string, fallback: number): number {
 }
 
 const sizes = (process.env.BENCH_SIZES ?? '3,30,100').split(',').map(Number);
-const runs = numberFromEnv('BENCH_RUNS', 9);
-const warmup = numberFromEnv('BENCH_WARMUP', 2);
+const runs = numberFromEnv('BENCH_RUNS', 25);
+const warmup = numberFromEnv('BENCH_WARMUP', 5);
 const context = readProjectContext();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-cluster-bench-'));
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-/** One synth in a fresh App and output folder; returns milliseconds and, when asked, the census. */
-function synthOnce(contender: Contender, config: LoadedConfig, withCensus: boolean): { ms: number; census?: TemplateCensus[] } {
+/** One synth in a fresh App and output folder; returns its times and, when asked, the census. */
+function synthOnce(contender: Contender, config: LoadedConfig, withCensus: boolean): { sample: Sample; census?: TemplateCensus[] } {
   const outdir = fs.mkdtempSync(path.join(scratch, 'out-'));
   gc();
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   const app = new App({ outdir, context, builtinCloudFormationValidation: false });
   contender.build(app, config, nodesPerStackFor(config.cluster.aws.nodes?.length ?? 0));
   const assembly = app.synth();
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpuUsed = process.cpuUsage(cpuStart);
   assertNoMissingLookups(assembly);
   const census = withCensus ? censusOf(outdir) : undefined;
   fs.rmSync(outdir, { recursive: true, force: true });
-  return { ms, census };
+  return { sample: { wall, cpu: (cpuUsed.user + cpuUsed.system) / 1000 }, census };
 }
 
 function median(values: readonly number[]): number {
@@ -95,18 +114,8 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function benchSize(nodes: number): SizeResult {
-  const config = loadConfig({ file: writeBenchConfig(nodes, scratch) });
-  const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
-  const census: Record<string, TemplateCensus[]> = {};
-  for (const contender of contenders) census[contender.name] = synthOnce(contender, config, true).census!;
-  for (let i = 1; i < warmup; i++) for (const contender of contenders) synthOnce(contender, config, false);
-  for (let i = 0; i < runs; i++) {
-    // ABBA order: neither side always runs first (warmer caches, GC debt).
-    const order = i % 2 === 0 ? contenders : [...contenders].reverse();
-    for (const contender of order) samples[contender.name].push(synthOnce(contender, config, false).ms);
-  }
-  return { nodes, samples, census };
+function medianOf(samples: readonly Sample[], metric: keyof Sample): number {
+  return median(samples.map((sample) => sample[metric]));
 }
 
 function fmt(ms: number): string {
@@ -114,46 +123,66 @@ function fmt(ms: number): string {
 }
 
 function main(): void {
-  const [subject, baseline] = contenders.map((c) => c.name);
-  console.log(`compose-cluster synth benchmark: node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs + ${warmup} warm-up per side and size, validator and cdk-nag off`);
+  const subject = contenders[0].name;
+  console.log(`compose-cluster synth benchmark: node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`);
+  console.log(`${runs} timed runs per side and size after ${warmup} warm-up runs; validator and cdk-nag off; sizes interleaved, the order of the sides rotating`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with node --expose-gc to collect garbage before each run)');
-  const results: SizeResult[] = [];
-  for (const nodes of sizes) {
-    const result = benchSize(nodes);
-    results.push(result);
-    const differences = censusDifferences(result.census[subject], result.census[baseline]);
-    const a = median(result.samples[subject]);
-    const b = median(result.samples[baseline]);
-    console.log(`\n${nodes} nodes`);
-    console.log(`  median synth: ${subject} ${fmt(a)} ms, ${baseline} ${fmt(b)} ms, ratio ${(a / b).toFixed(3)}x`);
-    console.log(`  range: ${subject} ${fmt(Math.min(...result.samples[subject]))}-${fmt(Math.max(...result.samples[subject]))} ms, ${baseline} ${fmt(Math.min(...result.samples[baseline]))}-${fmt(Math.max(...result.samples[baseline]))} ms`);
-    for (const name of [subject, baseline]) {
+
+  const configs = new Map(sizes.map((nodes) => [nodes, loadConfig({ file: writeBenchConfig(nodes, scratch) })]));
+  const results: SizeResult[] = sizes.map((nodes) => ({ nodes, samples: Object.fromEntries(contenders.map((c) => [c.name, [] as Sample[]])), census: {} }));
+  // The first run also records pins in each bench config's lock file, as a first `cdk synth` would.
+  for (const result of results) for (const contender of contenders) (result.census as Record<string, TemplateCensus[]>)[contender.name] = synthOnce(contender, configs.get(result.nodes)!, true).census!;
+  for (let i = 0; i < warmup; i++) for (const result of results) for (const contender of contenders) synthOnce(contender, configs.get(result.nodes)!, false);
+  for (let i = 0; i < runs; i++) {
+    for (const result of results) {
+      // Each round starts with another side, and alternate rounds run them in reverse, so no side always runs first or after the same one.
+      const rotated = [...contenders.slice(i % contenders.length), ...contenders.slice(0, i % contenders.length)];
+      const order = Math.floor(i / contenders.length) % 2 === 0 ? rotated : rotated.reverse();
+      for (const contender of order) result.samples[contender.name].push(synthOnce(contender, configs.get(result.nodes)!, false).sample);
+    }
+  }
+
+  const others = contenders.slice(1).map((c) => c.name);
+  for (const result of results) {
+    console.log(`\n${result.nodes} nodes`);
+    for (const metric of ['cpu', 'wall'] as const) {
+      const a = medianOf(result.samples[subject], metric);
+      const parts = others.map((name) => `${name} ${fmt(medianOf(result.samples[name], metric))} ms (ratio ${(a / medianOf(result.samples[name], metric)).toFixed(3)}x)`);
+      console.log(`  median ${metric === 'cpu' ? 'CPU time ' : 'wall time'}: ${subject} ${fmt(a)} ms; ${parts.join('; ')}`);
+    }
+    for (const name of [subject, ...others]) {
       const perStack = result.census[name].map((t) => `${t.resources}${t.nested ? ' (nested)' : ''}`).join(', ');
       const total = result.census[name].reduce((sum, t) => sum + t.resources, 0);
       console.log(`  resources per stack, ${name}: ${perStack}; total ${total}`);
     }
-    console.log(differences.length === 0 ? '  same resource types and counts on both sides' : `  RESOURCES DIFFER: ${differences.join('; ')}`);
-  }
-
-  console.log('\nsummary');
-  console.log('  nodes  ComposeCluster ms  baseline ms  ratio   ComposeCluster ms/node');
-  for (const r of results) {
-    const a = median(r.samples[subject]);
-    const b = median(r.samples[baseline]);
-    console.log(`  ${String(r.nodes).padStart(5)}  ${fmt(a).padStart(17)}  ${fmt(b).padStart(11)}  ${(a / b).toFixed(3).padStart(5)}x  ${(a / r.nodes).toFixed(2).padStart(22)}`);
-  }
-  if (results.length >= 2) {
-    for (const name of [subject, baseline]) {
-      const slopes: string[] = [];
-      for (let i = 1; i < results.length; i++) {
-        const slope = (median(results[i].samples[name]) - median(results[i - 1].samples[name])) / (results[i].nodes - results[i - 1].nodes);
-        slopes.push(`${results[i - 1].nodes}->${results[i].nodes}: ${slope.toFixed(2)} ms/node`);
-      }
-      console.log(`  marginal cost per added node, ${name}: ${slopes.join(', ')} (linear growth: roughly equal)`);
+    for (const name of others) {
+      const differences = censusDifferences(result.census[subject], result.census[name]);
+      console.log(differences.length === 0 ? `  same resource types and counts per stack as ${name}` : `  RESOURCES DIFFER from ${name}: ${differences.join('; ')}`);
     }
   }
-  const worst = Math.max(...results.map((r) => median(r.samples[subject]) / median(r.samples[baseline])));
-  console.log(`  worst ratio ${worst.toFixed(3)}x (target <= 1.10x)`);
+
+  for (const metric of ['cpu', 'wall'] as const) {
+    console.log(`\nsummary, median ${metric === 'cpu' ? 'CPU' : 'wall'} time in ms (ms per node)`);
+    console.log(`  ${'nodes'.padStart(5)}  ${[subject, ...others].map((name) => name.padStart(22)).join('  ')}  ${others.map((name) => `vs ${name}`.padStart(20)).join('  ')}`);
+    for (const r of results) {
+      const times = [subject, ...others].map((name) => medianOf(r.samples[name], metric));
+      const cells = times.map((ms) => `${fmt(ms)} (${(ms / r.nodes).toFixed(2)})`.padStart(22));
+      const ratios = times.slice(1).map((ms) => `${(times[0] / ms).toFixed(3)}x`.padStart(20));
+      console.log(`  ${String(r.nodes).padStart(5)}  ${cells.join('  ')}  ${ratios.join('  ')}`);
+    }
+    for (const name of [subject, ...others]) {
+      const slopes: string[] = [];
+      for (let i = 1; i < results.length; i++) {
+        const slope = (medianOf(results[i].samples[name], metric) - medianOf(results[i - 1].samples[name], metric)) / (results[i].nodes - results[i - 1].nodes);
+        slopes.push(`${results[i - 1].nodes}->${results[i].nodes}: ${slope.toFixed(2)}`);
+      }
+      if (slopes.length > 0) console.log(`  ms per added node, ${name}: ${slopes.join(', ')}`);
+    }
+    for (const name of others) {
+      const worst = Math.max(...results.map((r) => medianOf(r.samples[subject], metric) / medianOf(r.samples[name], metric)));
+      console.log(`  worst ratio vs ${name}: ${worst.toFixed(3)}x (target <= 1.10x)`);
+    }
+  }
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 
