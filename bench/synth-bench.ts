@@ -150,6 +150,8 @@ function main(): void {
       const parts = others.map((name) => `${name} ${fmt(medianOf(result.samples[name], metric))} ms (ratio ${(a / medianOf(result.samples[name], metric)).toFixed(3)}x)`);
       console.log(`  median ${metric === 'cpu' ? 'CPU time ' : 'wall time'}: ${subject} ${fmt(a)} ms; ${parts.join('; ')}`);
     }
+    const best = [subject, ...others].map((name) => `${name} ${fmt(Math.min(...result.samples[name].map((sample) => sample.wall)))} ms`);
+    console.log(`  fastest wall time (least disturbed by other load): ${best.join('; ')}`);
     for (const name of [subject, ...others]) {
       const perStack = result.census[name].map((t) => `${t.resources}${t.nested ? ' (nested)' : ''}`).join(', ');
       const total = result.census[name].reduce((sum, t) => sum + t.resources, 0);
