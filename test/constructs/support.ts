@@ -75,11 +75,19 @@ export interface SynthResult {
   readonly lockFile: string;
 }
 
-/** Builds one cluster in a stack with env and returns its template. */
-export function synthCluster(config: LoadedConfig, options: ComposeClusterOptions & { context?: Record<string, unknown> } = {}): SynthResult {
-  const { context, ...clusterOptions } = options;
+/**
+ * Builds one cluster in a stack with env and returns its template. `withStack`
+ * adds props that need the stack (a VPC, a key, a role).
+ */
+export function synthCluster(
+  config: LoadedConfig,
+  options: ComposeClusterOptions & { context?: Record<string, unknown> } = {},
+  withStack?: (stack: Stack) => ComposeClusterOptions,
+): SynthResult {
+  const { context, ...baseOptions } = options;
   const app = new App({ context: context ?? threeNodeContext() });
   const stack = new Stack(app, 'Stack', { env: ENV });
+  const clusterOptions = { ...baseOptions, ...withStack?.(stack) };
   const lockFile = typeof clusterOptions.lockFile === 'string' ? clusterOptions.lockFile : path.join(tempDir(), 'cloud-compose.lock.json');
   const cluster = new ComposeCluster(stack, 'Cluster', { lockFile, ...clusterOptions, config });
   return { app, stack, cluster, template: Template.fromStack(stack), lockFile };
