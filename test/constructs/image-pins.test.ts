@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ImageLockFile, lockTargetKey } from '../../lib/constructs';
 import { ACCOUNT, editedConfig, fixtureConfig, imageContextKey, REGION, synthCluster, tempDir, threeNodeContext } from './support';
 
@@ -22,7 +22,7 @@ function readLock(file: string) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-function imageIds(template: { findResources(type: string): Record<string, { Properties: { ImageId: string } }> }): Record<string, string> {
+function imageIds(template: Template): Record<string, string> {
   return Object.fromEntries(Object.entries(template.findResources('AWS::EC2::Instance')).map(([id, r]) => [id.replace(/^ClusterNode(\w+?)Instance.*$/, '$1'), r.Properties.ImageId]));
 }
 
@@ -138,8 +138,8 @@ describe('wait condition', () => {
 });
 
 describe('two-step replacement: omitting an instance', () => {
-  function logicalIds(template: { toJSON(): { Resources: Record<string, { Type: string }> } }): Record<string, string> {
-    return Object.fromEntries(Object.entries(template.toJSON().Resources).map(([id, r]) => [id, r.Type]));
+  function logicalIds(template: Template): Record<string, string> {
+    return Object.fromEntries(Object.entries(template.toJSON().Resources as Record<string, { Type: string }>).map(([id, r]) => [id, r.Type]));
   }
 
   test.each([
