@@ -124,7 +124,7 @@ export function upgradeNode(values: Values, context: UpgradeNodeContext): number
     lock.save();
     const lines = [`Node ${nodeId} of ${cluster.name} (${target}) will be re-created.`];
     if (!entry.image && !isImageId(cluster.aws.ami)) {
-      const [, , account, region] = /^aws:\/\/([^/]+)\/([^/]+)\//.exec(target) ?? [];
+      const [, account, region] = /^aws:\/\/([^/]+)\/([^/]+)\//.exec(target) ?? [];
       const contextFile = path.resolve(context.cwd, (values['context-file'] as string | undefined) ?? 'cdk.context.json');
       const removed = forgetImageLookups(contextFile, cluster.aws.ami, account, region);
       lines.push(removed.length > 0

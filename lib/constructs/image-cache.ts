@@ -14,12 +14,12 @@ export function forgetImageLookups(contextFile: string, nameTag: string, account
   const context = JSON.parse(fs.readFileSync(contextFile, 'utf8')) as Record<string, unknown>;
   const removed = Object.keys(context).filter((key) => {
     if (!key.startsWith('ami:')) return false;
-    const parts = key.slice('ami:'.length).split(':filters.').join('\n').split(':').join('\n').split('\n');
+    const has = (part: string) => `${key}:`.includes(`:${part}:`);
     return (
-      key.includes(`filters.tag:Name.0=${nameTag}:`) &&
+      has(`filters.tag:Name.0=${nameTag}`) &&
       !key.includes('filters.tag:Name.1=') &&
-      (account === undefined || parts.includes(`account=${account}`)) &&
-      (region === undefined || parts.includes(`region=${region}`))
+      (account === undefined || has(`account=${account}`)) &&
+      (region === undefined || has(`region=${region}`))
     );
   });
   if (removed.length === 0) return [];
