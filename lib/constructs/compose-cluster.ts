@@ -207,6 +207,10 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
 
     const userData = props.userData ?? defaultNodeUserData;
     if (aws.asg) {
+      const dataVolumes = volumePlan.volumes.filter((volume) => volume.kind === 'data').map((volume) => volume.config.name);
+      if (dataVolumes.length > 0) {
+        Annotations.of(this).addWarningV2('compose-cluster:asgDataVolumes', `ASG mode maps every volume at launch: the data on ${dataVolumes.join(', ')} lives and dies with each instance. Use aws.nodes for data that must survive`);
+      }
       this.nodes = [];
       this.nodeStacks = [];
       this.autoScalingGroup = new ComposeAutoScalingGroup(this, 'AutoScalingGroup', {

@@ -1,7 +1,7 @@
 /**
  * ASG mode (`aws.asg`): a launch template and an Auto Scaling group.
  */
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { editedConfig, fixtureConfig, synthCluster } from './support';
 
 describe('ASG mode', () => {
@@ -58,6 +58,11 @@ describe('ASG mode', () => {
         ],
       }),
     });
+  });
+
+  test('data volumes in ASG mode warn that their data lives with the instance', () => {
+    const { stack } = synthCluster(fixtureConfig('asg.yml'));
+    Annotations.fromStack(stack).hasWarning('/Stack/Cluster', Match.stringLikeRegexp('the data on data lives and dies with each instance'));
   });
 
   test('aws.monitoring (not detailed_monitoring) drives ASG instance monitoring', () => {
