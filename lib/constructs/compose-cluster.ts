@@ -13,6 +13,7 @@ import { ComposeClusterFromFileOptions, ComposeClusterProps } from './compose-cl
 import { ComposeNode, NodeSharedSettings } from './compose-node';
 import { ImageLockFile, LOCK_FILE_NAME, lockTargetKey } from './image-lock-file';
 import { lookupImage } from './image-lookup';
+import { acknowledgeInherentFindings } from './inherent-findings';
 import { ipProblemInSubnet, parseIpv4 } from './ipv4';
 import { nearestRetention } from './log-retention';
 import { defaultNodeUserData } from './node-user-data';
@@ -221,6 +222,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
         imageId: lookupImage(this, aws.ami, aws.ami_owners).imageId,
         userData: (imageId) => userData({ config, nodeId: cluster.name, imageId, env: props.templateEnv, volumeIds: {} }),
       });
+      acknowledgeInherentFindings(this);
       return;
     }
 
@@ -251,6 +253,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     }
     this.nodes = nodes;
     this.nodeStacks = [...nodeStacks.values()];
+    acknowledgeInherentFindings(this);
   }
 
   /** The node with this id; throws when there is none. */
