@@ -117,7 +117,7 @@ export class ComposeNode extends Construct {
 
     // A new image means a new instance, which must signal again: the handle and the
     // condition get new logical ids, so CloudFormation waits for the new boot.
-    const bootId = createHash('sha256').update(props.imageId).digest('hex').slice(0, 8);
+    const bootId = bootIdOf(props.imageId);
     const handle = new CfnWaitConditionHandle(this, `BootHandle${bootId}`);
     const volumeIds = Object.fromEntries(Object.entries(dataVolumes).map(([name, volume]) => [name, volume.ref]));
 
@@ -149,6 +149,18 @@ export class ComposeNode extends Construct {
     });
     this.waitCondition.addResourceDependency(this.instance);
   }
+}
+
+const bootIds = new Map<string, string>();
+
+/** Short hash of an image id for the wait condition's logical id (memoized: most nodes share an image). */
+function bootIdOf(imageId: string): string {
+  let id = bootIds.get(imageId);
+  if (id === undefined) {
+    id = createHash('sha256').update(imageId).digest('hex').slice(0, 8);
+    bootIds.set(imageId, id);
+  }
+  return id;
 }
 
 /** Root, non-data EBS and instance-store volumes, mapped at launch (they live and die with the instance). */
