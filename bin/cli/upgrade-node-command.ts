@@ -3,6 +3,8 @@
  * (or re-creates it on its image) in two deploys, because CloudFormation cannot
  * replace an instance whose fixed IP / network interface is still in use.
  *
+ *   compose-cluster upgrade-node --node 1            # step 0 (termination protection on): unprotect node 1
+ *   cdk deploy
  *   compose-cluster upgrade-node --node 1            # step 1: leave node 1's instance out
  *   cdk deploy                                        #   removes the instance; ENI + data volumes stay
  *   compose-cluster upgrade-node --node 1 --finish   # step 2: bring it back, forget the cached image lookup
@@ -30,6 +32,9 @@ const HELP = [
   'Moves one fixed-IP node to the newest image of aws.ami in two deploys.',
   'CloudFormation cannot replace an instance whose fixed IP is still in use, so:',
   '',
+  '  0. (only with aws.terminate_protection on, the default)',
+  '     compose-cluster upgrade-node --node ID',
+  '     turns termination protection off for that node. Run `cdk deploy`.',
   '  1. compose-cluster upgrade-node --node ID',
   '     marks the node in cloud-compose.lock.json: its instance is left out and its',
   '     image pin dropped. Run `cdk deploy`: the instance is terminated; its network',
@@ -39,9 +44,6 @@ const HELP = [
   '     cdk.context.json. Run `cdk deploy`: a new instance boots the newest image',
   '     (or aws.ami when it is an ami- id) with the same IP and data volumes, and',
   '     the node is pinned to it. Check the cluster is healthy before the next node.',
-  '',
-  'Termination protection (aws.terminate_protection) must be off for step 1\'s',
-  'deploy to terminate the instance.',
   '',
   'Options:',
   '  -n, --node ID           the node id (aws.nodes[].id)',
@@ -140,6 +142,18 @@ export function upgradeNode(values: Values, context: UpgradeNodeContext): number
   if (entry.omitInstance) {
     context.stderr(`${lockPath}: node ${nodeId} is already being replaced; after its instance is gone run: compose-cluster upgrade-node --node ${nodeId} --finish\n`);
     return 1;
+  }
+  if (cluster.aws.terminate_protection && !entry.unprotect) {
+    // CloudFormation cannot delete a protected instance: one deploy turns the protection off first.
+    lock.setEntry(target, nodeId, { ...entry, unprotect: true });
+    lock.save();
+    context.stdout([
+      `Node ${nodeId} of ${cluster.name} (${target}) has termination protection (aws.terminate_protection); it is turned off for this node only.`,
+      'Next: `cdk deploy` (an in-place update: the instance keeps running),',
+      `then run this command again: compose-cluster upgrade-node --node ${nodeId}${values['keep-image'] ? ' --keep-image' : ''}`,
+      '',
+    ].join('\n'));
+    return 0;
   }
   lock.setEntry(target, nodeId, { image: values['keep-image'] ? entry.image : undefined, omitInstance: true });
   lock.save();

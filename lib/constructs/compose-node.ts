@@ -41,6 +41,8 @@ export interface ComposeNodeProps {
   readonly eipAllocationId?: string;
   /** The image to boot; undefined leaves the instance out (first step of a two-step replacement). */
   readonly imageId?: string;
+  /** Turn termination protection off for this node only (before its instance is removed). @default false */
+  readonly unprotect?: boolean;
   /** Produces the user-data text once the signal URL and volume ids are known. */
   readonly userData: (signalUrl: string, volumeIds: Record<string, string>) => string;
 }
@@ -127,7 +129,7 @@ export class ComposeNode extends Construct {
       keyName: shared.keyName,
       ebsOptimized: shared.ebsOptimized,
       monitoring: shared.detailedMonitoring,
-      disableApiTermination: shared.terminationProtection,
+      disableApiTermination: shared.terminationProtection && !props.unprotect,
       iamInstanceProfile: shared.instanceProfileName,
       networkInterfaces: [{ deviceIndex: '0', networkInterfaceId: this.networkInterface.ref }],
       blockDeviceMappings: blockDeviceMappings(shared),

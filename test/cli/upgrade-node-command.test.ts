@@ -42,6 +42,10 @@ function images(template: Template): Record<string, string> {
   return Object.fromEntries(Object.entries(template.findResources('AWS::EC2::Instance')).map(([id, r]) => [id.replace(/^ClusterNode(\w+?)Instance.*$/, '$1'), r.Properties.ImageId]));
 }
 
+function protection(template: Template): Record<string, boolean> {
+  return Object.fromEntries(Object.entries(template.findResources('AWS::EC2::Instance')).map(([id, r]) => [id.replace(/^ClusterNode(\w+?)Instance.*$/, '$1'), r.Properties.DisableApiTermination]));
+}
+
 /** The AWS side changing: a newer image with the same Name tag exists (the CLI would find it on a fresh lookup). */
 function publishNewImage(dir: string): void {
   const file = path.join(dir, 'cdk.context.json');
@@ -55,6 +59,15 @@ test('upgrading one node: remove its instance, deploy, bring it back on the newe
   const first = synth(dir);
   expect(images(first)).toEqual({ 0: OLD, 1: OLD, 2: OLD });
   const resourceIds = (template: Template) => Object.keys(template.toJSON().Resources);
+
+  // Step 0: termination protection (on by default) is turned off for node 1 only, in place.
+  const step0 = cli(dir, '--node', '1', '--config', 'three-nodes.yml');
+  expect(step0).toMatchObject({ code: 0, stderr: '' });
+  expect(step0.stdout).toContain('termination protection');
+  const unprotected = synth(dir);
+  expect(images(unprotected)).toEqual({ 0: OLD, 1: OLD, 2: OLD });
+  expect(protection(unprotected)).toEqual({ 0: true, 1: false, 2: true });
+  expect(resourceIds(unprotected)).toEqual(resourceIds(first));
 
   const step1 = cli(dir, '--node', '1', '--config', 'three-nodes.yml');
   expect(step1).toMatchObject({ code: 0, stderr: '' });
@@ -71,6 +84,7 @@ test('upgrading one node: remove its instance, deploy, bring it back on the newe
   publishNewImage(dir); // what the CDK CLI's fresh lookup would now find
   const upgraded = synth(dir);
   expect(images(upgraded)).toEqual({ 0: OLD, 1: NEW, 2: OLD });
+  expect(protection(upgraded)).toEqual({ 0: true, 1: true, 2: true });
   expect(resourceIds(upgraded).filter((id) => /NetworkInterface|Volume/.test(id))).toEqual(resourceIds(first).filter((id) => /NetworkInterface|Volume/.test(id)));
 
   const lock = JSON.parse(fs.readFileSync(path.join(dir, 'cloud-compose.lock.json'), 'utf8'));
@@ -81,6 +95,8 @@ test('upgrading one node: remove its instance, deploy, bring it back on the newe
 test('--keep-image re-creates the node on its pinned image', () => {
   const dir = project();
   synth(dir);
+  expect(cli(dir, '--node', '2', '--keep-image', '--config', 'three-nodes.yml').code).toBe(0);
+  expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD, 2: OLD });
   expect(cli(dir, '--node', '2', '--keep-image', '--config', 'three-nodes.yml').code).toBe(0);
   expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD });
   expect(cli(dir, '--node', '2', '--finish', '--config', 'three-nodes.yml').code).toBe(0);
@@ -95,6 +111,18 @@ test('usage and input errors', () => {
   expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('has no pin yet') });
   synth(dir);
   expect(cli(dir, '--node', '1', '--finish', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('run step 1 first') });
+  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml').code).toBe(0); // step 0
+  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml').code).toBe(0); // step 1
+  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('already being replaced') });
   expect(cli(dir, '--bogus')).toMatchObject({ code: 2 });
   expect(cli(dir, '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: compose-cluster upgrade-node') });
+});
+
+test('without termination protection step 1 leaves the instance out at once', () => {
+  const dir = project();
+  const file = path.join(dir, 'three-nodes.yml');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('    instance_type: m5.large', '    instance_type: m5.large\n    terminate_protection: false'));
+  synth(dir);
+  expect(cli(dir, '--node', '0', '--config', 'three-nodes.yml')).toMatchObject({ code: 0, stdout: expect.stringContaining('left out') });
+  expect(images(synth(dir))).toEqual({ 1: OLD, 2: OLD });
 });

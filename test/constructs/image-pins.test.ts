@@ -171,6 +171,23 @@ describe('two-step replacement: omitting an instance', () => {
     expect(ImageLockFile.read(lockFile).entry(TARGET, '2')).toEqual({ omitInstance: true });
   });
 
+  test('omitting a node with termination protection on warns that CloudFormation cannot delete it', () => {
+    const { stack } = synthCluster(fixtureConfig('three-nodes.yml'), { omitInstances: [1] });
+    Annotations.fromStack(stack).hasWarning('/Stack/Cluster', Match.stringLikeRegexp("node 1's instance is left out, but aws.terminate_protection is on"));
+  });
+
+  test('no such warning when termination protection is off', () => {
+    const { stack } = synthCluster(editedConfig('three-nodes.yml', (c) => { c.aws.terminate_protection = false; }), { omitInstances: [1] });
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Cluster', Match.stringLikeRegexp('terminate_protection'));
+  });
+
+  test('the lock file unprotect state turns termination protection off for that node only', () => {
+    const pin = { imageId: NEWEST, ami: 'docker-host', pinnedAt: 'x' };
+    const { template } = synthCluster(fixtureConfig('three-nodes.yml'), { lockFile: lockWith({ 0: { image: pin }, 1: { image: pin, unprotect: true }, 2: { image: pin } }) });
+    const protectedById = Object.fromEntries(Object.entries(template.findResources('AWS::EC2::Instance')).map(([id, r]) => [id.replace(/Instance.*/, ''), r.Properties.DisableApiTermination]));
+    expect(protectedById).toEqual({ ClusterNode0: true, ClusterNode1: false, ClusterNode2: true });
+  });
+
   test('an unknown node id warns', () => {
     const { stack } = synthCluster(fixtureConfig('three-nodes.yml'), { omitInstances: [7] });
     Annotations.fromStack(stack).hasWarning('/Stack/Cluster', Match.stringLikeRegexp('omit-instance names node "7"'));
