@@ -2,7 +2,7 @@
  * ASG mode (`aws.asg`): a launch template and an Auto Scaling group.
  */
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { editedConfig, fixtureConfig, synthCluster } from './support';
+import { editedConfig, fixtureConfig, schemaOnlyConfig, synthCluster } from './support';
 
 describe('ASG mode', () => {
   test('size is subnets x redundancy, over the configured subnets, with the classic ELBs', () => {
@@ -86,7 +86,7 @@ describe('ASG mode', () => {
   });
 
   test('nodes and asg together is an error', () => {
-    const config = editedConfig('asg.yml', (c) => { c.aws.nodes = [{ id: 0, ip: '10.0.1.10', subnet: 'subnet-0aaaaaaaaaaaaaaa1' }]; });
+    const config = schemaOnlyConfig('asg.yml', (c) => { c.aws.nodes = [{ id: 0, ip: '10.0.1.10', subnet: 'subnet-0aaaaaaaaaaaaaaa1' }]; });
     expect(() => synthCluster(config)).toThrow(/cluster\.aws: has both `nodes` and `asg`/);
   });
 });

@@ -7,7 +7,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ComposeCluster } from '../../lib/constructs';
-import { editedConfig, fixtureConfig, subnetContextKey, synthCluster, threeNodeContext } from './support';
+import { editedConfig, fixtureConfig, schemaOnlyConfig, subnetContextKey, synthCluster, threeNodeContext } from './support';
 
 /** A VPC whose three subnets carry the fixture's subnet ids. */
 function fixtureVpc(stack: Stack): ec2.IVpc {
@@ -78,7 +78,7 @@ describe('with vpc', () => {
     ['10.0.0.10', 'outside'],
     ['10.0.1.300', 'not an IPv4 address'],
   ])('IP %s is rejected (%s)', (ip, reason) => {
-    const config = editedConfig('three-nodes.yml', (c) => { c.aws.nodes[0].ip = ip; });
+    const config = schemaOnlyConfig('three-nodes.yml', (c) => { c.aws.nodes[0].ip = ip; });
     const message = problemsOf(() => synthCluster(config, {}, (stack) => ({ vpc: fixtureVpc(stack) })));
     expect(message).toContain('cluster.aws.nodes[0].ip');
     expect(message).toContain(reason);
@@ -91,7 +91,7 @@ describe('with vpc', () => {
   });
 
   test('every bad IP and duplicate is reported at once', () => {
-    const config = editedConfig('three-nodes.yml', (c) => {
+    const config = schemaOnlyConfig('three-nodes.yml', (c) => {
       c.aws.nodes[0].ip = '10.0.1.1';
       c.aws.nodes[1].ip = '10.0.2.255';
       c.aws.nodes[2].ip = '10.0.2.255';
