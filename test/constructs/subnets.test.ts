@@ -76,12 +76,17 @@ describe('with vpc', () => {
     ['10.0.1.3', 'reserves'], // reserved for future use
     ['10.0.1.255', 'broadcast'],
     ['10.0.0.10', 'outside'],
-    ['10.0.1.300', 'not an IPv4 address'],
   ])('IP %s is rejected (%s)', (ip, reason) => {
     const config = schemaOnlyConfig('three-nodes.yml', (c) => { c.aws.nodes[0].ip = ip; });
     const message = problemsOf(() => synthCluster(config, {}, (stack) => ({ vpc: fixtureVpc(stack) })));
     expect(message).toContain('cluster.aws.nodes[0].ip');
     expect(message).toContain(reason);
+  });
+
+  test('an IP that is not IPv4 is a config error naming the key', () => {
+    const message = problemsOf(() => synthCluster(editedConfig('three-nodes.yml', (c) => { c.aws.nodes[0].ip = '10.0.1.300'; })));
+    expect(message).toContain('cluster.aws.nodes[0].ip');
+    expect(message).toContain('IPv4 address');
   });
 
   test.each(['10.0.1.4', '10.0.1.254'])('IP %s, the first and last usable address, is accepted', (ip) => {
