@@ -41,7 +41,7 @@ describe('clusters larger than one stack', () => {
       return Object.keys(template.findResources('AWS::EC2::Instance')).length;
     });
     expect(counts).toEqual([40, 40, 20]);
-    expect(cluster.nodeById(45).node.scope).toBe(cluster.nodeStacks[1]);
+    expect(cluster.nodeById(45).scope).toBe(cluster.nodeStacks[1]);
   });
 
   test('a node keeps its nested stack when others are removed (placement by id, not position)', () => {
@@ -51,7 +51,8 @@ describe('clusters larger than one stack', () => {
     });
     const app = new App({ context: threeNodeContext() });
     const trimmed = new ComposeCluster(new Stack(app, 'Stack', { env: ENV }), 'Cluster', { config, lockFile: false, nodesPerStack: 40 });
-    expect(trimmed.nodeById(45).node.path).toBe(cluster.nodeById(45).node.path);
+    expect(trimmed.nodeById(45).networkInterface.node.path).toBe(cluster.nodeById(45).networkInterface.node.path);
+    expect(trimmed.nodeById(45).dataVolumes.data.node.path).toBe(cluster.nodeById(45).dataVolumes.data.node.path);
   });
 
   test('nodesPerStack too large for the stack limit is an error', () => {
