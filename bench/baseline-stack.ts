@@ -28,8 +28,8 @@ export interface BaselineClusterStackProps extends StackProps {
   /** Nodes per nested stack, as ComposeCluster's prop. @default all nodes in this stack */
   readonly nodesPerStack?: number;
   /**
-   * Group the resources in a construct per cluster and per node, as a
-   * construct library does (longer construct paths, hashed logical ids).
+   * Put the resources in a construct for the cluster, as a construct library
+   * does (longer construct paths, hashed logical ids).
    * @default false: every resource directly in its stack
    */
   readonly grouped?: boolean;
@@ -80,7 +80,6 @@ export class BaselineClusterStack extends Stack {
       } else {
         parent = clusterScope;
       }
-      if (props.grouped) parent = new Construct(parent, `Node${node.id}`);
       if (!zones.has(node.subnet)) {
         const found = ContextProvider.getValue(this, {
           provider: cxschema.ContextProvider.CC_API_PROVIDER,

@@ -3,9 +3,9 @@
  * and 100 nodes, against a hand-written aws-cdk-lib stack with the same
  * resources (bench/baseline-stack.ts), in one process, runs alternating.
  * The baseline runs twice: flat (every resource directly in its stack, short
- * logical ids) and grouped (a construct per cluster and per node, as any
- * construct library has), which separates what CDK charges for a deeper
- * construct tree (path hashing for logical ids) from ComposeCluster's own work.
+ * logical ids) and grouped (in a construct for the cluster, as any construct
+ * library has), which separates what CDK charges for a deeper construct tree
+ * (path hashing for logical ids) from ComposeCluster's own work.
  *
  * Both sides synthesize with the built-in template validator and cdk-nag off
  * (they cost the same for both and would drown the difference), with this

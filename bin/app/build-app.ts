@@ -11,7 +11,6 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LoadedConfig, loadConfig } from '../../lib/config';
 import { ComposeCluster } from '../../lib/constructs';
-import { acknowledgeInherentFindings } from '../../lib/constructs/inherent-findings';
 import { AppEnvironment, resolveAppEnvironment } from './app-environment';
 import { packageRoot } from './project-context';
 
@@ -62,7 +61,6 @@ export function buildComposeClusterApp(app: App, options: ComposeClusterAppOptio
     description: `compose-cluster ${config.cluster.name}: fixed-IP EC2 nodes running Docker Compose (from ${path.basename(configFile)})`,
   });
   const cluster = new ComposeCluster(stack, 'Cluster', { config, templateEnv: env });
-  acknowledgeInherentFindings(cluster);
 
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

@@ -13,6 +13,7 @@ import { ComposeClusterFromFileOptions, ComposeClusterProps } from './compose-cl
 import { ComposeNode, NodeSharedSettings } from './compose-node';
 import { ImageLockFile, LOCK_FILE_NAME, lockTargetKey } from './image-lock-file';
 import { lookupImage } from './image-lookup';
+import { acknowledgeInherentFindings } from './inherent-findings';
 import { ipProblemInSubnet, parseIpv4 } from './ipv4';
 import { nearestRetention } from './log-retention';
 import { defaultNodeUserData } from './node-user-data';
@@ -207,6 +208,10 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
 
     const userData = props.userData ?? defaultNodeUserData;
     if (aws.asg) {
+      const dataVolumes = volumePlan.volumes.filter((volume) => volume.kind === 'data').map((volume) => volume.config.name);
+      if (dataVolumes.length > 0) {
+        Annotations.of(this).addWarningV2('compose-cluster:asgDataVolumes', `ASG mode maps every volume at launch: the data on ${dataVolumes.join(', ')} lives and dies with each instance. Use aws.nodes for data that must survive`);
+      }
       this.nodes = [];
       this.nodeStacks = [];
       this.autoScalingGroup = new ComposeAutoScalingGroup(this, 'AutoScalingGroup', {
@@ -217,6 +222,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
         imageId: lookupImage(this, aws.ami, aws.ami_owners).imageId,
         userData: (imageId) => userData({ config, nodeId: cluster.name, imageId, env: props.templateEnv, volumeIds: {} }),
       });
+      acknowledgeInherentFindings(this);
       return;
     }
 
@@ -231,7 +237,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
         parent = nodeStacks.get(group) ?? nodeStacks.set(group, new NestedStack(this, `Nodes${group}`, { description: `${cluster.name} nodes ${group * props.nodesPerStack}-${(group + 1) * props.nodesPerStack - 1}` })).get(group)!;
       }
       const subnet = subnets.get(node.subnet)!;
-      const imageId = images.get(nodeId);
+      const { imageId, unprotect } = images.get(nodeId)!;
       nodes.push(
         new ComposeNode(parent, `Node${nodeId}`, {
           shared,
@@ -241,12 +247,14 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
           availabilityZone: subnet.availabilityZone,
           eipAllocationId: node.eip,
           imageId,
+          unprotect,
           userData: (signalUrl, volumeIds) => userData({ config, nodeId: node.id, imageId: imageId!, env: props.templateEnv, signalUrl, volumeIds }),
         }),
       );
     }
     this.nodes = nodes;
     this.nodeStacks = [...nodeStacks.values()];
+    acknowledgeInherentFindings(this);
   }
 
   /** The node with this id; throws when there is none. */
@@ -329,7 +337,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
    * The image of every node that keeps its instance: its pin from the lock file,
    * or (first synth of the node) the resolved `aws.ami`, which is then pinned.
    */
-  private resolveNodeImages(props: ComposeClusterProps): Map<string, string> {
+  private resolveNodeImages(props: ComposeClusterProps): Map<string, { imageId?: string; unprotect: boolean }> {
     const { cluster } = props.config;
     const stack = Stack.of(this);
     const target = lockTargetKey(
@@ -346,12 +354,26 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     }
 
     let resolved: { imageId: string; pending: boolean } | undefined;
-    const images = new Map<string, string>();
+    const images = new Map<string, { imageId?: string; unprotect: boolean }>();
     for (const nodeId of nodeIds) {
       const entry = lock?.entry(target, nodeId) ?? {};
-      if (omitted.has(nodeId) || entry.omitInstance) continue;
+      const unprotect = Boolean(entry.unprotect);
+      if (entry.omitInstance) {
+        images.set(nodeId, { unprotect });
+        continue;
+      }
+      if (omitted.has(nodeId)) {
+        images.set(nodeId, { unprotect });
+        if (cluster.aws.terminate_protection) {
+          Annotations.of(this).addWarningV2(
+            `compose-cluster:omitProtected${nodeId}`,
+            `node ${nodeId}'s instance is left out, but aws.terminate_protection is on: CloudFormation cannot delete a protected instance. Deploy with its protection off first (${UPGRADE_COMMAND} --node ${nodeId} does both steps)`,
+          );
+        }
+        continue;
+      }
       if (entry.image) {
-        images.set(nodeId, entry.image.imageId);
+        images.set(nodeId, { imageId: entry.image.imageId, unprotect });
         if (entry.image.ami !== cluster.aws.ami) {
           Annotations.of(this).addWarningV2(
             `compose-cluster:pinnedImage${nodeId}`,
@@ -361,7 +383,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
         continue;
       }
       resolved ??= lookupImage(this, cluster.aws.ami, cluster.aws.ami_owners);
-      images.set(nodeId, resolved.imageId);
+      images.set(nodeId, { imageId: resolved.imageId, unprotect });
       if (!resolved.pending && lock && props.updateLockFile !== false) {
         lock.setEntry(target, nodeId, { ...entry, image: { imageId: resolved.imageId, ami: cluster.aws.ami, pinnedAt: new Date().toISOString() } });
       }

@@ -2,6 +2,10 @@
  * One fixed-IP node: its network interface (the node's network identity), its
  * data volumes (which outlive the instance), and, unless it is being replaced,
  * its instance and the wait condition that tracks the instance's boot script.
+ *
+ * The resources are created directly in the given scope (the cluster, or a
+ * nested stack) with ids prefixed `Node<id>`, not under a construct of their
+ * own: a construct per node costs about a fifth of a large cluster's synth time.
  */
 import { createHash } from 'crypto';
 import { CfnResource, CfnTag, CfnWaitCondition, CfnWaitConditionHandle, CfnDeletionPolicy, Fn } from 'aws-cdk-lib';
@@ -41,12 +45,14 @@ export interface ComposeNodeProps {
   readonly eipAllocationId?: string;
   /** The image to boot; undefined leaves the instance out (first step of a two-step replacement). */
   readonly imageId?: string;
+  /** Turn termination protection off for this node only (before its instance is removed). @default false */
+  readonly unprotect?: boolean;
   /** Produces the user-data text once the signal URL and volume ids are known. */
   readonly userData: (signalUrl: string, volumeIds: Record<string, string>) => string;
 }
 
-/** A node of a {@link ComposeCluster}. */
-export class ComposeNode extends Construct {
+/** A node of a {@link ComposeCluster}: references to its resources. */
+export class ComposeNode {
   /** The node id from `aws.nodes[].id`. */
   public readonly nodeId: string;
   /** The node's fixed private IP. */
@@ -66,8 +72,12 @@ export class ComposeNode extends Construct {
   /** The EIP association, when `eip` is set. */
   public readonly eipAssociation?: ec2.CfnEIPAssociation;
 
-  constructor(scope: Construct, id: string, props: ComposeNodeProps) {
-    super(scope, id);
+  /** The construct the node's resources were created in (the cluster, or a nested stack). */
+  public readonly scope: Construct;
+
+  /** Creates the node's resources in `scope`, their construct ids prefixed with `prefix`. */
+  constructor(scope: Construct, prefix: string, props: ComposeNodeProps) {
+    this.scope = scope;
     const { shared } = props;
     this.nodeId = props.nodeId;
     this.privateIp = props.privateIp;
@@ -75,7 +85,7 @@ export class ComposeNode extends Construct {
     this.availabilityZone = props.availabilityZone;
     const tags = nodeTags(shared.userTags, shared.clusterName, `${shared.clusterName}-${props.nodeId}`);
 
-    this.networkInterface = new ec2.CfnNetworkInterface(this, 'NetworkInterface', {
+    this.networkInterface = new ec2.CfnNetworkInterface(scope, `${prefix}NetworkInterface`, {
       subnetId: props.subnetId,
       privateIpAddress: props.privateIp,
       groupSet: shared.securityGroupIds.length > 0 ? [...shared.securityGroupIds] : undefined,
@@ -87,7 +97,7 @@ export class ComposeNode extends Construct {
     const dataVolumes: Record<string, ec2.CfnVolume> = {};
     for (const volume of shared.volumes) {
       if (volume.kind !== 'data') continue;
-      const resource = new ec2.CfnVolume(this, `Volume-${volume.config.name.replace(/\//g, '-')}`, {
+      const resource = new ec2.CfnVolume(scope, `${prefix}Volume-${volume.config.name.replace(/\//g, '-')}`, {
         availabilityZone: props.availabilityZone,
         size: volume.sizeGiB,
         volumeType: volume.volumeType,
@@ -106,7 +116,7 @@ export class ComposeNode extends Construct {
 
     if (props.eipAllocationId) {
       // Associated with the interface, not the instance: the public address stays through a replacement.
-      this.eipAssociation = new ec2.CfnEIPAssociation(this, 'EipAssociation', {
+      this.eipAssociation = new ec2.CfnEIPAssociation(scope, `${prefix}EipAssociation`, {
         allocationId: props.eipAllocationId,
         networkInterfaceId: this.networkInterface.ref,
       });
@@ -117,17 +127,17 @@ export class ComposeNode extends Construct {
 
     // A new image means a new instance, which must signal again: the handle and the
     // condition get new logical ids, so CloudFormation waits for the new boot.
-    const bootId = createHash('sha256').update(props.imageId).digest('hex').slice(0, 8);
-    const handle = new CfnWaitConditionHandle(this, `BootHandle${bootId}`);
+    const bootId = bootIdOf(props.imageId);
+    const handle = new CfnWaitConditionHandle(scope, `${prefix}BootHandle${bootId}`);
     const volumeIds = Object.fromEntries(Object.entries(dataVolumes).map(([name, volume]) => [name, volume.ref]));
 
-    this.instance = new ec2.CfnInstance(this, 'Instance', {
+    this.instance = new ec2.CfnInstance(scope, `${prefix}Instance`, {
       imageId: props.imageId,
       instanceType: shared.instanceType,
       keyName: shared.keyName,
       ebsOptimized: shared.ebsOptimized,
       monitoring: shared.detailedMonitoring,
-      disableApiTermination: shared.terminationProtection,
+      disableApiTermination: shared.terminationProtection && !props.unprotect,
       iamInstanceProfile: shared.instanceProfileName,
       networkInterfaces: [{ deviceIndex: '0', networkInterfaceId: this.networkInterface.ref }],
       blockDeviceMappings: blockDeviceMappings(shared),
@@ -142,13 +152,25 @@ export class ComposeNode extends Construct {
     });
     for (const dependency of shared.instanceDependencies) this.instance.addResourceDependency(dependency);
 
-    this.waitCondition = new CfnWaitCondition(this, `Boot${bootId}`, {
+    this.waitCondition = new CfnWaitCondition(scope, `${prefix}Boot${bootId}`, {
       count: 1,
       handle: handle.ref,
       timeout: String(shared.signalTimeoutSeconds),
     });
     this.waitCondition.addResourceDependency(this.instance);
   }
+}
+
+const bootIds = new Map<string, string>();
+
+/** Short hash of an image id for the wait condition's logical id (memoized: most nodes share an image). */
+function bootIdOf(imageId: string): string {
+  let id = bootIds.get(imageId);
+  if (id === undefined) {
+    id = createHash('sha256').update(imageId).digest('hex').slice(0, 8);
+    bootIds.set(imageId, id);
+  }
+  return id;
 }
 
 /** Root, non-data EBS and instance-store volumes, mapped at launch (they live and die with the instance). */

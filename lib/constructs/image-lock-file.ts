@@ -32,6 +32,12 @@ export interface NodeLockEntry {
    * data volumes stay): the first step of a two-step replacement.
    */
   readonly omitInstance?: boolean;
+  /**
+   * Turn termination protection off on this node's instance: the step before
+   * `omitInstance` when `aws.terminate_protection` is on (CloudFormation cannot
+   * delete a protected instance).
+   */
+  readonly unprotect?: boolean;
 }
 
 interface LockFileData {
@@ -83,9 +89,10 @@ export class ImageLockFile {
     const clean: NodeLockEntry = {
       ...(entry.image ? { image: entry.image } : {}),
       ...(entry.omitInstance ? { omitInstance: true } : {}),
+      ...(entry.unprotect ? { unprotect: true } : {}),
     };
     if (JSON.stringify(nodes[nodeId] ?? {}) === JSON.stringify(clean)) return;
-    if (clean.image || clean.omitInstance) nodes[nodeId] = clean;
+    if (Object.keys(clean).length > 0) nodes[nodeId] = clean;
     else delete nodes[nodeId];
     if (Object.keys(nodes).length === 0) delete this.data.targets[target];
     this.dirty = true;

@@ -11,3 +11,4 @@ export * from './ipv4';
 export * from './log-retention';
 export * from './signal-timeout';
 export * from './subnet-info';
+export * from './image-cache';

@@ -18,20 +18,24 @@ export const INHERENT_FINDING_REASONS = {
     "A data volume must sit in its node's availability zone and exists independently of the instance (it outlives instance replacements), so it cannot take the zone from the instance; the zone is that of the node's subnet, from the vpc prop or the cached subnet lookup.",
 } as const;
 
-/** Acknowledges the findings {@link INHERENT_FINDING_REASONS} explains on the resources of `cluster`. */
+/**
+ * Acknowledges the findings {@link INHERENT_FINDING_REASONS} explains, once per
+ * rule on the cluster construct (an acknowledgement covers the construct's
+ * subtree): they hold for every node by design, and one acknowledgement per
+ * resource would cost a captured stack trace each, which dominates the synth
+ * time of large clusters.
+ */
 export function acknowledgeInherentFindings(cluster: ComposeCluster): void {
   const { aws } = cluster.config.cluster;
-  for (const node of cluster.nodes) {
-    if (node.instance) {
-      Validations.of(node.instance).acknowledge({ id: 'CloudFormation-Validate::W9010', reason: INHERENT_FINDING_REASONS.pinnedImage });
-      if (!aws.detailed_monitoring) {
-        Validations.of(node.instance).acknowledge({ id: 'AwsSolutions-EC28', reason: INHERENT_FINDING_REASONS.detailedMonitoring });
-      }
-    }
-    for (const volume of Object.values(node.dataVolumes)) {
-      Validations.of(volume).acknowledge({ id: 'CloudFormation-Validate::W3010', reason: INHERENT_FINDING_REASONS.volumeZone });
-    }
+  const hasInstances = cluster.nodes.some((node) => node.instance);
+  const hasDataVolumes = cluster.nodes.some((node) => Object.keys(node.dataVolumes).length > 0);
+  const rules: { id: string; reason: string }[] = [];
+  if (hasInstances) {
+    rules.push({ id: 'CloudFormation-Validate::W9010', reason: INHERENT_FINDING_REASONS.pinnedImage });
+    if (!aws.detailed_monitoring) rules.push({ id: 'AwsSolutions-EC28', reason: INHERENT_FINDING_REASONS.detailedMonitoring });
   }
+  if (hasDataVolumes) rules.push({ id: 'CloudFormation-Validate::W3010', reason: INHERENT_FINDING_REASONS.volumeZone });
+  if (rules.length > 0) Validations.of(cluster).acknowledge(...rules);
   if (cluster.logGroup) {
     const logGroup = cluster.logGroup.node.defaultChild as CfnElement;
     const logicalId = Stack.of(logGroup).getLogicalId(logGroup);

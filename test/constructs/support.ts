@@ -8,7 +8,7 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { parse, stringify } from 'yaml';
-import { loadConfig, LoadedConfig } from '../../lib/config';
+import { clusterSchema, loadConfig, LoadedConfig } from '../../lib/config';
 import { ComposeCluster, ComposeClusterOptions } from '../../lib/constructs';
 
 // The template validator costs ~3 s per file; dedicated tests run it.
@@ -36,9 +36,23 @@ export type Data = any;
 export function editedConfig(name: string, edit: (cluster: Data) => void): LoadedConfig {
   const data = parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Data;
   edit(data.cluster);
-  const file = path.join(tempDir(), name);
+  const dir = tempDir();
+  fs.cpSync(path.join(FIXTURES, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  const file = path.join(dir, name);
   fs.writeFileSync(file, stringify(data));
   return loadConfig({ file, env: {} });
+}
+
+/**
+ * Like {@link editedConfig} but checked by the schema alone, as a config built
+ * without `loadConfig` would be: for the construct's own checks of problems the
+ * loader also reports.
+ */
+export function schemaOnlyConfig(name: string, edit: (cluster: Data) => void): LoadedConfig {
+  const data = parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Data;
+  edit(data.cluster);
+  const file = path.join(tempDir(), name);
+  return { file, baseDir: path.dirname(file), searchPath: [path.dirname(file)], cluster: clusterSchema.parse(data.cluster), clusterData: data.cluster, fileData: data, warnings: [] };
 }
 
 export function tempDir(): string {
@@ -75,11 +89,19 @@ export interface SynthResult {
   readonly lockFile: string;
 }
 
-/** Builds one cluster in a stack with env and returns its template. */
-export function synthCluster(config: LoadedConfig, options: ComposeClusterOptions & { context?: Record<string, unknown> } = {}): SynthResult {
-  const { context, ...clusterOptions } = options;
+/**
+ * Builds one cluster in a stack with env and returns its template. `withStack`
+ * adds props that need the stack (a VPC, a key, a role).
+ */
+export function synthCluster(
+  config: LoadedConfig,
+  options: ComposeClusterOptions & { context?: Record<string, unknown> } = {},
+  withStack?: (stack: Stack) => ComposeClusterOptions,
+): SynthResult {
+  const { context, ...baseOptions } = options;
   const app = new App({ context: context ?? threeNodeContext() });
   const stack = new Stack(app, 'Stack', { env: ENV });
+  const clusterOptions = { ...baseOptions, ...withStack?.(stack) };
   const lockFile = typeof clusterOptions.lockFile === 'string' ? clusterOptions.lockFile : path.join(tempDir(), 'cloud-compose.lock.json');
   const cluster = new ComposeCluster(stack, 'Cluster', { lockFile, ...clusterOptions, config });
   return { app, stack, cluster, template: Template.fromStack(stack), lockFile };

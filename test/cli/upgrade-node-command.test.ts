@@ -1,0 +1,128 @@
+/**
+ * `compose-cluster upgrade-node`: the two-step upgrade of one node, driven
+ * through the lock file and cdk.context.json, checked on the synthesized templates.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { run } from '../../bin/cli/upgrade-node-command';
+import { loadConfig } from '../../lib/config';
+import { ComposeCluster } from '../../lib/constructs';
+import { ENV, FIXTURES, imageContextKey, tempDir, threeNodeContext } from '../constructs/support';
+
+const OLD = 'ami-0123456789abcdef0';
+const NEW = 'ami-0fffffffffffffff0';
+
+/** A project folder as a user has it: config, templates, cdk.context.json. */
+function project(): string {
+  const dir = tempDir();
+  fs.cpSync(FIXTURES, dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'cdk.context.json'), JSON.stringify(threeNodeContext(), null, 2));
+  return dir;
+}
+
+/** Synthesizes as `cdk synth` would: context from cdk.context.json, lock file beside the config. */
+function synth(dir: string): Template {
+  const context = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.context.json'), 'utf8'));
+  const app = new App({ context });
+  const stack = new Stack(app, 'Stack', { env: ENV });
+  new ComposeCluster(stack, 'Cluster', { config: loadConfig({ file: path.join(dir, 'three-nodes.yml'), env: {} }) });
+  return Template.fromStack(stack);
+}
+
+function cli(dir: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = run(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: dir, env: {} });
+  return { code, stdout, stderr };
+}
+
+function images(template: Template): Record<string, string> {
+  return Object.fromEntries(Object.entries(template.findResources('AWS::EC2::Instance')).map(([id, r]) => [id.replace(/^ClusterNode(\w+?)Instance.*$/, '$1'), r.Properties.ImageId]));
+}
+
+function protection(template: Template): Record<string, boolean> {
+  return Object.fromEntries(Object.entries(template.findResources('AWS::EC2::Instance')).map(([id, r]) => [id.replace(/^ClusterNode(\w+?)Instance.*$/, '$1'), r.Properties.DisableApiTermination]));
+}
+
+/** The AWS side changing: a newer image with the same Name tag exists (the CLI would find it on a fresh lookup). */
+function publishNewImage(dir: string): void {
+  const file = path.join(dir, 'cdk.context.json');
+  const context = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!(imageContextKey('docker-host') in context)) context[imageContextKey('docker-host')] = NEW;
+  fs.writeFileSync(file, JSON.stringify(context));
+}
+
+test('upgrading one node: remove its instance, deploy, bring it back on the newest image with the same ENI and volume', () => {
+  const dir = project();
+  const first = synth(dir);
+  expect(images(first)).toEqual({ 0: OLD, 1: OLD, 2: OLD });
+  const resourceIds = (template: Template) => Object.keys(template.toJSON().Resources);
+
+  // Step 0: termination protection (on by default) is turned off for node 1 only, in place.
+  const step0 = cli(dir, '--node', '1', '--config', 'three-nodes.yml');
+  expect(step0).toMatchObject({ code: 0, stderr: '' });
+  expect(step0.stdout).toContain('termination protection');
+  const unprotected = synth(dir);
+  expect(images(unprotected)).toEqual({ 0: OLD, 1: OLD, 2: OLD });
+  expect(protection(unprotected)).toEqual({ 0: true, 1: false, 2: true });
+  expect(resourceIds(unprotected)).toEqual(resourceIds(first));
+
+  const step1 = cli(dir, '--node', '1', '--config', 'three-nodes.yml');
+  expect(step1).toMatchObject({ code: 0, stderr: '' });
+  expect(step1.stdout).toContain('cdk deploy');
+  const removed = synth(dir);
+  expect(images(removed)).toEqual({ 0: OLD, 2: OLD });
+  expect(resourceIds(removed).filter((id) => id.startsWith('ClusterNode1')).sort()).toEqual(
+    resourceIds(first).filter((id) => id.startsWith('ClusterNode1') && /NetworkInterface|Volume/.test(id)).sort(),
+  );
+
+  const step2 = cli(dir, '--node', '1', '--finish', '--config', 'three-nodes.yml');
+  expect(step2).toMatchObject({ code: 0, stderr: '' });
+  expect(step2.stdout).toContain('Forgot 1 cached lookup(s) of image "docker-host"');
+  publishNewImage(dir); // what the CDK CLI's fresh lookup would now find
+  const upgraded = synth(dir);
+  expect(images(upgraded)).toEqual({ 0: OLD, 1: NEW, 2: OLD });
+  expect(protection(upgraded)).toEqual({ 0: true, 1: true, 2: true });
+  expect(resourceIds(upgraded).filter((id) => /NetworkInterface|Volume/.test(id))).toEqual(resourceIds(first).filter((id) => /NetworkInterface|Volume/.test(id)));
+
+  const lock = JSON.parse(fs.readFileSync(path.join(dir, 'cloud-compose.lock.json'), 'utf8'));
+  const pins = lock.targets['aws://123456789012/us-east-1/kafka-test'];
+  expect([pins['0'].image.imageId, pins['1'].image.imageId, pins['2'].image.imageId]).toEqual([OLD, NEW, OLD]);
+});
+
+test('--keep-image re-creates the node on its pinned image', () => {
+  const dir = project();
+  synth(dir);
+  expect(cli(dir, '--node', '2', '--keep-image', '--config', 'three-nodes.yml').code).toBe(0);
+  expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD, 2: OLD });
+  expect(cli(dir, '--node', '2', '--keep-image', '--config', 'three-nodes.yml').code).toBe(0);
+  expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD });
+  expect(cli(dir, '--node', '2', '--finish', '--config', 'three-nodes.yml').code).toBe(0);
+  publishNewImage(dir);
+  expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD, 2: OLD });
+});
+
+test('usage and input errors', () => {
+  const dir = project();
+  expect(cli(dir, '--config', 'three-nodes.yml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--node ID is required') });
+  expect(cli(dir, '--node', '9', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('has no node "9" (nodes: 0, 1, 2)') });
+  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('has no pin yet') });
+  synth(dir);
+  expect(cli(dir, '--node', '1', '--finish', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('run step 1 first') });
+  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml').code).toBe(0); // step 0
+  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml').code).toBe(0); // step 1
+  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('already being replaced') });
+  expect(cli(dir, '--bogus')).toMatchObject({ code: 2 });
+  expect(cli(dir, '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: compose-cluster upgrade-node') });
+});
+
+test('without termination protection step 1 leaves the instance out at once', () => {
+  const dir = project();
+  const file = path.join(dir, 'three-nodes.yml');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('    instance_type: m5.large', '    instance_type: m5.large\n    terminate_protection: false'));
+  synth(dir);
+  expect(cli(dir, '--node', '0', '--config', 'three-nodes.yml')).toMatchObject({ code: 0, stdout: expect.stringContaining('left out') });
+  expect(images(synth(dir))).toEqual({ 1: OLD, 2: OLD });
+});
