@@ -58,7 +58,7 @@ describe('the bundled example under the validator and cdk-nag', () => {
     ]);
   });
 
-  test('every acknowledgement in the app carries a reason and sits on the resource it is about', () => {
+  test('every acknowledgement carries a reason and sits on the cluster or the resource concerned, never on the app or the stack', () => {
     const acks = acknowledgements(result.app);
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(80);
