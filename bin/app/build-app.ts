@@ -73,8 +73,8 @@ export function buildComposeClusterApp(app: App, options: ComposeClusterAppOptio
  * letters, digits and hyphens and must start with a letter.
  */
 export function stackNameFor(clusterName: string): string {
-  const name = clusterName.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^[^A-Za-z]+/, '').replace(/-+$/, '');
-  return (name === '' ? `cluster-${clusterName.replace(/[^A-Za-z0-9]+/g, '')}` : name).slice(0, 128);
+  const name = clusterName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return (/^[A-Za-z]/.test(name) ? name : `cluster-${name}`.replace(/-+$/, '')).slice(0, 128);
 }
 
 function contextString(app: App, key: string): string | undefined {
