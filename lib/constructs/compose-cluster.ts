@@ -10,7 +10,8 @@ import { Construct } from 'constructs';
 import { ConfigError, ConfigProblem, LoadedConfig, loadConfig } from '../config';
 import { ComposeAutoScalingGroup } from './compose-auto-scaling-group';
 import { ComposeClusterFromFileOptions, ComposeClusterProps } from './compose-cluster-props';
-import { ComposeNode, NodeSharedSettings } from './compose-node';
+import { blockDeviceMappings, ComposeNode, NodeSharedSettings } from './compose-node';
+import { launchChanges, NodeLaunchRecord, stableHash } from './launch-record';
 import { ImageLockFile, LOCK_FILE_NAME, lockTargetKey } from './image-lock-file';
 import { lookupImage } from './image-lookup';
 import { acknowledgeInherentFindings } from './inherent-findings';
@@ -226,7 +227,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
       return;
     }
 
-    const images = this.resolveNodeImages(props);
+    const { images, lock, target } = this.resolveNodeImages(props);
     const nodeStacks = new Map<number, NestedStack>();
     const nodes: ComposeNode[] = [];
     for (const node of aws.nodes ?? []) {
@@ -254,6 +255,10 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     }
     this.nodes = nodes;
     this.nodeStacks = [...nodeStacks.values()];
+    if (lock) {
+      this.checkLaunchRecords(lock, target, shared, props.updateLockFile !== false);
+      lock.save();
+    }
     acknowledgeInherentFindings(this);
   }
 
@@ -337,7 +342,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
    * The image of every node that keeps its instance: its pin from the lock file,
    * or (first synth of the node) the resolved `aws.ami`, which is then pinned.
    */
-  private resolveNodeImages(props: ComposeClusterProps): Map<string, { imageId?: string; unprotect: boolean }> {
+  private resolveNodeImages(props: ComposeClusterProps): { images: Map<string, { imageId?: string; unprotect: boolean }>; lock?: ImageLockFile; target: string } {
     const { cluster } = props.config;
     const stack = Stack.of(this);
     const target = lockTargetKey(
@@ -364,6 +369,8 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
       }
       if (omitted.has(nodeId)) {
         images.set(nodeId, { unprotect });
+        // The instance is going away: the next one records its own launch settings.
+        if (lock && entry.launch && props.updateLockFile !== false) lock.setEntry(target, nodeId, { ...entry, launch: undefined });
         if (cluster.aws.terminate_protection) {
           Annotations.of(this).addWarningV2(
             `compose-cluster:omitProtected${nodeId}`,
@@ -388,8 +395,45 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
         lock.setEntry(target, nodeId, { ...entry, image: { imageId: resolved.imageId, ami: cluster.aws.ami, pinnedAt: new Date().toISOString() } });
       }
     }
-    lock?.save();
-    return images;
+    return { images, lock, target };
+  }
+
+  /**
+   * Records what each node's instance is launched with, and warns when the
+   * template now differs from the record in a way that restarts the node or
+   * needs a replacement CloudFormation cannot do in place.
+   */
+  private checkLaunchRecords(lock: ImageLockFile, target: string, shared: NodeSharedSettings, update: boolean): void {
+    const blockDevices = stableHash(JSON.stringify(blockDeviceMappings(shared)));
+    for (const node of this.nodes) {
+      const entry = lock.entry(target, node.nodeId);
+      if (!node.instance || !node.userDataText || !entry.image) continue;
+      const current: NodeLaunchRecord = {
+        instanceType: shared.instanceType,
+        ...(shared.keyName ? { keyName: shared.keyName } : {}),
+        ebsOptimized: shared.ebsOptimized,
+        blockDevices,
+        userData: stableHash(node.userDataText),
+      };
+      if (!entry.launch) {
+        if (update) lock.setEntry(target, node.nodeId, { ...entry, launch: current });
+        continue;
+      }
+      const { restart, replace } = launchChanges(entry.launch, current);
+      const how = `apply it node by node with ${UPGRADE_COMMAND} --node ${node.nodeId} --keep-image (or, after deploying it anyway, record it with --accept)`;
+      if (replace.length > 0) {
+        Annotations.of(this).addWarningV2(
+          `compose-cluster:launchReplace${node.nodeId}`,
+          `node ${node.nodeId}: ${replace.join(', ')} changed since its instance was created; CloudFormation would have to replace the instance, which fails while its fixed IP is in use: ${how}`,
+        );
+      }
+      if (restart.length > 0) {
+        Annotations.of(this).addWarningV2(
+          `compose-cluster:launchRestart${node.nodeId}`,
+          `node ${node.nodeId}: ${restart.join(', ')} changed since its instance was created; a deploy stops and starts it (every such node at once) and does not run user data again: ${how}`,
+        );
+      }
+    }
   }
 }
 

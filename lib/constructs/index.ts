@@ -12,3 +12,4 @@ export * from './log-retention';
 export * from './signal-timeout';
 export * from './subnet-info';
 export * from './image-cache';
+export * from './launch-record';
