@@ -13,3 +13,5 @@ export * from './signal-timeout';
 export * from './subnet-info';
 export * from './image-cache';
 export * from './launch-record';
+export * from './cluster-checks';
+export * from './node-image-pins';
