@@ -50,6 +50,9 @@ const HELP = [
   '      --finish            step 2: bring the instance back',
   '      --keep-image        step 1 without dropping the pin: re-create the node on',
   '                          its current image (e.g. to apply changed user data)',
+  '      --accept            no replacement: record the node\'s current launch settings',
+  '                          (instance type, user data, ...) as deployed, after you',
+  '                          deployed a change synth warned about',
   '  -c, --config FILE       the config file (default: discovered in the current folder)',
   '      --lock-file FILE    the lock file (default: cloud-compose.lock.json beside the config)',
   '      --target TARGET     aws://ACCOUNT/REGION/CLUSTER when the lock file pins the',
@@ -63,6 +66,7 @@ const OPTIONS = {
   'node': { type: 'string', short: 'n' },
   'finish': { type: 'boolean' },
   'keep-image': { type: 'boolean' },
+  'accept': { type: 'boolean' },
   'config': { type: 'string', short: 'c' },
   'lock-file': { type: 'string' },
   'target': { type: 'string' },
@@ -116,6 +120,17 @@ export function upgradeNode(values: Values, context: UpgradeNodeContext): number
   }
   const target = targets[0];
   const entry = lock.entry(target, nodeId);
+
+  if (values.accept) {
+    if (!entry.launch) {
+      context.stdout(`Node ${nodeId} has no recorded launch settings; the next synth records the current ones.\n`);
+      return 0;
+    }
+    lock.setEntry(target, nodeId, { ...entry, launch: undefined });
+    lock.save();
+    context.stdout(`Node ${nodeId} of ${cluster.name} (${target}): the next synth records its current launch settings as deployed (no more warnings about them).\n`);
+    return 0;
+  }
 
   if (values.finish) {
     if (!entry.omitInstance) {

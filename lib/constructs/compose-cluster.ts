@@ -2,32 +2,21 @@
  * `ComposeCluster`: the cluster of a cloud-compose.yml as CDK resources.
  */
 import * as path from 'path';
-import { Annotations, CfnResource, NestedStack, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ConfigError, ConfigProblem, LoadedConfig, loadConfig } from '../config';
+import { LoadedConfig, loadConfig } from '../config';
+import { checkCluster } from './cluster-checks';
 import { ComposeAutoScalingGroup } from './compose-auto-scaling-group';
 import { ComposeClusterFromFileOptions, ComposeClusterProps } from './compose-cluster-props';
 import { ComposeNode, NodeSharedSettings } from './compose-node';
-import { ImageLockFile, LOCK_FILE_NAME, lockTargetKey } from './image-lock-file';
 import { lookupImage } from './image-lookup';
 import { acknowledgeInherentFindings } from './inherent-findings';
-import { ipProblemInSubnet, parseIpv4 } from './ipv4';
-import { nearestRetention } from './log-retention';
+import { NodeImagePins } from './node-image-pins';
 import { defaultNodeUserData } from './node-user-data';
-import { omittedFromContext } from './omitted-instances';
-import { signalTimeoutSeconds } from './signal-timeout';
-import { SubnetInfo, subnetFromLookup, subnetFromVpc, subnetIdsOf } from './subnet-info';
-import { RESERVED_TAG_KEYS, userTags } from './tags';
-import { planVolumes, PlannedVolume } from './volume-plan';
-
-/** CloudFormation's limit of resources per stack. */
-export const MAX_RESOURCES_PER_STACK = 500;
-
-/** Command users run to move a node to the newest image (named in warnings). */
-export const UPGRADE_COMMAND = 'compose-cluster upgrade-node';
+import { userTags } from './tags';
 
 /**
  * A cluster of fixed-IP EC2 nodes (or an Auto Scaling group) described by a
@@ -74,89 +63,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     this.config = config;
     this.clusterName = cluster.name;
 
-    const problems: ConfigProblem[] = [];
-    const problem = (keyPath: string, message: string) =>
-      problems.push({ file: config.file, path: `cluster.${keyPath}`, message, severity: 'error' });
-
-    if (!aws.nodes?.length && !aws.asg) problem('aws', 'needs `nodes` (fixed-IP nodes) or `asg` (an Auto Scaling group)');
-    if (aws.nodes?.length && aws.asg) problem('aws', 'has both `nodes` and `asg`; a cluster is either fixed-IP nodes or an Auto Scaling group');
-
-    const volumePlan = planVolumes(aws.volumes, {
-      rootDeviceName: props.rootDeviceName ?? '/dev/xvda',
-      encryptByDefault: aws.encrypted,
-      defaultVolumeType: 'gp3',
-    });
-    for (const [keyPath, message] of volumePlan.problems) problem(`aws.${keyPath}`, message);
-    if (aws.nodes?.length) {
-      for (const volume of volumePlan.volumes) {
-        if ((volume.kind === 'root' || volume.kind === 'mapped') && volume.config.throughput !== undefined) {
-          problem(`aws.volumes[${volume.index}].throughput`, `AWS::EC2::Instance cannot set the throughput of a ${volume.kind === 'root' ? 'root' : 'block-device-mapped'} volume; only volumes with a mount (standalone data volumes) and Auto Scaling group volumes take it`);
-        }
-      }
-    }
-
-    let timeoutSeconds = 0;
-    try {
-      timeoutSeconds = signalTimeoutSeconds(cluster.signal_timeout);
-    } catch (error) {
-      problem('signal_timeout', (error as Error).message.replace(/^signal_timeout: /, ''));
-    }
-
-    for (const key of RESERVED_TAG_KEYS) {
-      if (key in aws.tags) {
-        Annotations.of(this).addWarningV2(`compose-cluster:reservedTag${key}`, `aws.tags.${key} is ignored: the cluster sets ${key} itself (ClusterName=<name>, Name=<name>-<node id>)`);
-      }
-    }
-
-    const subnets = aws.nodes?.length ? this.resolveSubnets(props, problem) : new Map<string, SubnetInfo>();
-
-    if (props.nodesPerStack !== undefined) {
-      if (!Number.isInteger(props.nodesPerStack) || props.nodesPerStack < 1) problem('aws.nodes', `nodesPerStack must be a positive integer, got ${props.nodesPerStack}`);
-      (aws.nodes ?? []).forEach((node, index) => {
-        if (!/^\d+$/.test(String(node.id))) problem(`aws.nodes[${index}].id`, `nodesPerStack places nodes by integer id, but this id is "${node.id}"; use integer ids or leave nodesPerStack unset`);
-      });
-    }
-    const perNode = resourcesPerNode(volumePlan.volumes);
-    const nodeCount = aws.nodes?.length ?? 0;
-    const eipCount = (aws.nodes ?? []).filter((node) => node.eip).length;
-    if (props.nodesPerStack === undefined && nodeCount * perNode + eipCount > MAX_RESOURCES_PER_STACK - 10) {
-      const fits = Math.max(1, Math.floor((MAX_RESOURCES_PER_STACK - 10) / (perNode + 1)));
-      problem(
-        'aws.nodes',
-        `${nodeCount} nodes need about ${nodeCount * perNode + eipCount} resources (${perNode} per node), over CloudFormation's ${MAX_RESOURCES_PER_STACK} per stack. ` +
-          `Set the ComposeCluster prop nodesPerStack (at most ${fits}) to place nodes in nested stacks by id before the first deploy, or split the nodes over several clusters/stacks`,
-      );
-    } else if (props.nodesPerStack !== undefined && props.nodesPerStack * (perNode + 1) > MAX_RESOURCES_PER_STACK) {
-      problem('aws.nodes', `nodesPerStack ${props.nodesPerStack} x ${perNode + 1} resources per node exceeds ${MAX_RESOURCES_PER_STACK} per stack; use at most ${Math.floor(MAX_RESOURCES_PER_STACK / (perNode + 1))}`);
-    }
-
-    let retention: logs.RetentionDays | undefined;
-    const logging = cluster.logging;
-    if (logging?.driver === 'awslogs') {
-      const days = logging.meta?.retention ?? 30;
-      try {
-        const nearest = nearestRetention(days);
-        retention = nearest.retention;
-        if (!nearest.exact) {
-          Annotations.of(this).addWarningV2('compose-cluster:logRetention', `logging.meta.retention ${days} is not a CloudWatch Logs retention period; using the nearest one, ${nearest.retention} days`);
-        }
-      } catch (error) {
-        problem('logging.meta.retention', (error as Error).message);
-      }
-    }
-
-    let instancePolicy: Record<string, unknown> | undefined;
-    if (typeof aws.instance_policy === 'string') {
-      try {
-        instancePolicy = JSON.parse(aws.instance_policy) as Record<string, unknown>;
-      } catch (error) {
-        problem('aws.instance_policy', `not valid JSON (${(error as Error).message}); give an IAM policy document as JSON text or as a YAML map`);
-      }
-    } else {
-      instancePolicy = aws.instance_policy;
-    }
-
-    if (problems.length > 0) throw new ConfigError(problems);
+    const { volumePlan, timeoutSeconds, retention, instancePolicy, subnets } = checkCluster(this, props);
 
     // Security groups: the config's ids and the prop's objects; no rule is added here.
     const configGroupIds = (typeof aws.security_groups === 'string' ? aws.security_groups.split(',') : aws.security_groups ?? [])
@@ -226,7 +133,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
       return;
     }
 
-    const images = this.resolveNodeImages(props);
+    const pins = NodeImagePins.resolve(this, props);
     const nodeStacks = new Map<number, NestedStack>();
     const nodes: ComposeNode[] = [];
     for (const node of aws.nodes ?? []) {
@@ -237,7 +144,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
         parent = nodeStacks.get(group) ?? nodeStacks.set(group, new NestedStack(this, `Nodes${group}`, { description: `${cluster.name} nodes ${group * props.nodesPerStack}-${(group + 1) * props.nodesPerStack - 1}` })).get(group)!;
       }
       const subnet = subnets.get(node.subnet)!;
-      const { imageId, unprotect } = images.get(nodeId)!;
+      const { imageId, unprotect } = pins.planOf(nodeId);
       nodes.push(
         new ComposeNode(parent, `Node${nodeId}`, {
           shared,
@@ -254,6 +161,8 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     }
     this.nodes = nodes;
     this.nodeStacks = [...nodeStacks.values()];
+    pins.checkLaunches(this, nodes, shared);
+    pins.save();
     acknowledgeInherentFindings(this);
   }
 
@@ -262,49 +171,6 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     const found = this.nodes.find((node) => node.nodeId === String(nodeId));
     if (!found) throw new Error(`cluster ${this.clusterName} has no node "${nodeId}" (nodes: ${this.nodes.map((node) => node.nodeId).join(', ')})`);
     return found;
-  }
-
-  /** AZ and CIDR of every node subnet; adds a problem for each subnet or IP that cannot work. */
-  private resolveSubnets(props: ComposeClusterProps, problem: (keyPath: string, message: string) => void): Map<string, SubnetInfo> {
-    const nodes = props.config.cluster.aws.nodes ?? [];
-    const subnets = new Map<string, SubnetInfo>();
-    const seenIps = new Map<string, number>();
-    const seenIds = new Map<string, number>();
-    nodes.forEach((node, index) => {
-      const at = `aws.nodes[${index}]`;
-      const nodeId = String(node.id);
-      if (seenIds.has(nodeId)) problem(`${at}.id`, `node id ${nodeId} is also used by aws.nodes[${seenIds.get(nodeId)}]; ids must be unique`);
-      seenIds.set(nodeId, index);
-      if (parseIpv4(node.ip) === undefined) {
-        problem(`${at}.ip`, `"${node.ip}" is not an IPv4 address (e.g. 10.0.1.10)`);
-        return;
-      }
-      if (seenIps.has(node.ip)) problem(`${at}.ip`, `${node.ip} is also the IP of aws.nodes[${seenIps.get(node.ip)}]; every node needs its own`);
-      seenIps.set(node.ip, index);
-
-      let subnet = subnets.get(node.subnet);
-      if (!subnet) {
-        if (props.vpc) {
-          subnet = subnetFromVpc(props.vpc, node.subnet);
-          if (!subnet) {
-            problem(`${at}.subnet`, `subnet ${node.subnet} is not a subnet of the given vpc (its subnets: ${subnetIdsOf(props.vpc).join(', ') || 'none'})`);
-            return;
-          }
-        } else {
-          if (Token.isUnresolved(Stack.of(this).account) || Token.isUnresolved(Stack.of(this).region)) {
-            problem(`${at}.subnet`, `the availability zone of ${node.subnet} is needed for the node's data volumes: pass the \`vpc\` prop, or give the stack an env with account and region so the subnet can be looked up`);
-            return;
-          }
-          subnet = subnetFromLookup(this, node.subnet);
-        }
-        subnets.set(node.subnet, subnet);
-      }
-      if (subnet.cidrBlock) {
-        const ipProblem = ipProblemInSubnet(node.ip, subnet.cidrBlock);
-        if (ipProblem) problem(`${at}.ip`, `${ipProblem} (subnet ${node.subnet})`);
-      }
-    });
-    return subnets;
   }
 
   /** The instances' role and, for an existing role, the policy resource instances must wait for. */
@@ -332,70 +198,4 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     });
     return { role: props.role, policyResource: attached.node.defaultChild as CfnResource };
   }
-
-  /**
-   * The image of every node that keeps its instance: its pin from the lock file,
-   * or (first synth of the node) the resolved `aws.ami`, which is then pinned.
-   */
-  private resolveNodeImages(props: ComposeClusterProps): Map<string, { imageId?: string; unprotect: boolean }> {
-    const { cluster } = props.config;
-    const stack = Stack.of(this);
-    const target = lockTargetKey(
-      Token.isUnresolved(stack.account) ? 'unknown-account' : stack.account,
-      Token.isUnresolved(stack.region) ? 'unknown-region' : stack.region,
-      cluster.name,
-    );
-    const lockPath = props.lockFile === false ? undefined : props.lockFile ?? path.join(path.dirname(props.config.file), LOCK_FILE_NAME);
-    const lock = lockPath ? ImageLockFile.read(lockPath) : undefined;
-    const omitted = new Set([...omittedFromContext(this, cluster.name), ...(props.omitInstances ?? []).map(String)]);
-    const nodeIds = (cluster.aws.nodes ?? []).map((node) => String(node.id));
-    for (const omit of omitted) {
-      if (!nodeIds.includes(omit)) Annotations.of(this).addWarningV2('compose-cluster:omitUnknownNode', `omit-instance names node "${omit}", which cluster ${cluster.name} does not have (nodes: ${nodeIds.join(', ')})`);
-    }
-
-    let resolved: { imageId: string; pending: boolean } | undefined;
-    const images = new Map<string, { imageId?: string; unprotect: boolean }>();
-    for (const nodeId of nodeIds) {
-      const entry = lock?.entry(target, nodeId) ?? {};
-      const unprotect = Boolean(entry.unprotect);
-      if (entry.omitInstance) {
-        images.set(nodeId, { unprotect });
-        continue;
-      }
-      if (omitted.has(nodeId)) {
-        images.set(nodeId, { unprotect });
-        if (cluster.aws.terminate_protection) {
-          Annotations.of(this).addWarningV2(
-            `compose-cluster:omitProtected${nodeId}`,
-            `node ${nodeId}'s instance is left out, but aws.terminate_protection is on: CloudFormation cannot delete a protected instance. Deploy with its protection off first (${UPGRADE_COMMAND} --node ${nodeId} does both steps)`,
-          );
-        }
-        continue;
-      }
-      if (entry.image) {
-        images.set(nodeId, { imageId: entry.image.imageId, unprotect });
-        if (entry.image.ami !== cluster.aws.ami) {
-          Annotations.of(this).addWarningV2(
-            `compose-cluster:pinnedImage${nodeId}`,
-            `node ${nodeId} stays on ${entry.image.imageId} (pinned from aws.ami "${entry.image.ami}" in ${lockPath}); aws.ami is now "${cluster.aws.ami}". To move the node: ${UPGRADE_COMMAND} --node ${nodeId}`,
-          );
-        }
-        continue;
-      }
-      resolved ??= lookupImage(this, cluster.aws.ami, cluster.aws.ami_owners);
-      images.set(nodeId, { imageId: resolved.imageId, unprotect });
-      if (!resolved.pending && lock && props.updateLockFile !== false) {
-        lock.setEntry(target, nodeId, { ...entry, image: { imageId: resolved.imageId, ami: cluster.aws.ami, pinnedAt: new Date().toISOString() } });
-      }
-    }
-    lock?.save();
-    return images;
-  }
-}
-
-/** Resources one node adds to its stack (EIP associations counted separately). */
-export function resourcesPerNode(volumes: readonly PlannedVolume[]): number {
-  const dataVolumes = volumes.filter((volume) => volume.kind === 'data').length;
-  // network interface, instance, wait-condition handle, wait condition, data volumes
-  return 4 + dataVolumes;
 }

@@ -69,6 +69,8 @@ export class ComposeNode {
   public readonly imageId?: string;
   /** Completes when the instance's boot script signals success; undefined without instance. */
   public readonly waitCondition?: CfnWaitCondition;
+  /** The user-data text (with deploy-time tokens) of the instance; undefined without instance. */
+  public readonly userDataText?: string;
   /** The EIP association, when `eip` is set. */
   public readonly eipAssociation?: ec2.CfnEIPAssociation;
 
@@ -147,7 +149,7 @@ export class ComposeNode {
       })),
       metadataOptions: shared.metadataOptions,
       propagateTagsToVolumeOnCreation: true,
-      userData: Fn.base64(props.userData(handle.ref, volumeIds)),
+      userData: Fn.base64((this.userDataText = props.userData(handle.ref, volumeIds))),
       tags,
     });
     for (const dependency of shared.instanceDependencies) this.instance.addResourceDependency(dependency);

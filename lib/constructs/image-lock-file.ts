@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { NodeLaunchRecord } from './launch-record';
 
 /** File name of the lock file, beside the config file. */
 export const LOCK_FILE_NAME = 'cloud-compose.lock.json';
@@ -38,6 +39,8 @@ export interface NodeLockEntry {
    * delete a protected instance).
    */
   readonly unprotect?: boolean;
+  /** What the node's current instance was launched with (recorded when it is created). */
+  readonly launch?: NodeLaunchRecord;
 }
 
 interface LockFileData {
@@ -90,6 +93,7 @@ export class ImageLockFile {
       ...(entry.image ? { image: entry.image } : {}),
       ...(entry.omitInstance ? { omitInstance: true } : {}),
       ...(entry.unprotect ? { unprotect: true } : {}),
+      ...(entry.launch ? { launch: entry.launch } : {}),
     };
     if (JSON.stringify(nodes[nodeId] ?? {}) === JSON.stringify(clean)) return;
     if (Object.keys(clean).length > 0) nodes[nodeId] = clean;

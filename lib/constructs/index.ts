@@ -12,3 +12,6 @@ export * from './log-retention';
 export * from './signal-timeout';
 export * from './subnet-info';
 export * from './image-cache';
+export * from './launch-record';
+export * from './cluster-checks';
+export * from './node-image-pins';

@@ -1,16 +1,23 @@
 /**
  * The one place where a node's boot script is produced.
  *
- * INTEGRATION POINT for lib/user-data: once `buildNodeUserData` is on main,
- * `defaultNodeUserData` becomes
+ * INTEGRATION POINT for lib/user-data (helper "userdata"): once
+ * `buildNodeUserData` is on main, replace the body of `defaultNodeUserData` with
  *
- *   const built = buildNodeUserData(input.config, { nodeId: input.nodeId, amiId: input.imageId, env: input.env });
+ *   import { buildNodeUserData, volumeIdVariableName } from '../user-data';
+ *
+ *   const built = buildNodeUserData(input.config, {
+ *     nodeId: input.nodeId,
+ *     amiId: input.imageId,
+ *     env: input.env,
+ *     volumeIdsFor: Object.keys(input.volumeIds), // the construct's standalone data volumes
+ *   });
  *   return built.render({
- *     CC_SIGNAL_URL: input.signalUrl ?? '',
- *     ...Object.fromEntries(Object.entries(input.volumeIds).map(([name, id]) => [volumeIdVariable(name), id])),
+ *     CC_SIGNAL_URL: input.signalUrl ?? '', // empty in ASG mode: no signal
+ *     ...Object.fromEntries(Object.entries(input.volumeIds).map(([name, id]) => [volumeIdVariableName(name), id])),
  *   });
  *
- * (with `volumeIdVariable` whatever naming lib/user-data uses for `CC_VOLUME_ID_<name>`).
+ * (`built.warnings` can go to `Annotations.of(cluster).addWarningV2`.)
  */
 import { LoadedConfig } from '../config';
 

@@ -126,3 +126,18 @@ test('without termination protection step 1 leaves the instance out at once', ()
   expect(cli(dir, '--node', '0', '--config', 'three-nodes.yml')).toMatchObject({ code: 0, stdout: expect.stringContaining('left out') });
   expect(images(synth(dir))).toEqual({ 1: OLD, 2: OLD });
 });
+
+test('--accept records the current launch settings after a change was deployed anyway', () => {
+  const dir = project();
+  synth(dir);
+  const file = path.join(dir, 'three-nodes.yml');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('instance_type: m5.large', 'instance_type: m5.xlarge'));
+  const lockFile = path.join(dir, 'cloud-compose.lock.json');
+  const launchOf = (id: string) => JSON.parse(fs.readFileSync(lockFile, 'utf8')).targets['aws://123456789012/us-east-1/kafka-test'][id].launch;
+  synth(dir);
+  expect(launchOf('0').instanceType).toBe('m5.large'); // a warning, the record stays
+  expect(cli(dir, '--node', '0', '--accept', '--config', 'three-nodes.yml')).toMatchObject({ code: 0, stderr: '' });
+  synth(dir);
+  expect(launchOf('0').instanceType).toBe('m5.xlarge');
+  expect(launchOf('1').instanceType).toBe('m5.large');
+});

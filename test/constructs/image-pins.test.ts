@@ -193,3 +193,48 @@ describe('two-step replacement: omitting an instance', () => {
     Annotations.fromStack(stack).hasWarning('/Stack/Cluster', Match.stringLikeRegexp('omit-instance names node "7"'));
   });
 });
+
+describe('launch records: warnings before restarts and impossible replacements', () => {
+  const pin = { imageId: NEWEST, ami: 'docker-host', pinnedAt: 'x' };
+
+  test('the first synth of an instance records its launch settings', () => {
+    const { lockFile } = synthCluster(fixtureConfig('three-nodes.yml'));
+    expect(readLock(lockFile).targets[TARGET]['0'].launch).toMatchObject({ instanceType: 'm5.large', keyName: 'ops', ebsOptimized: false, blockDevices: expect.any(String), userData: expect.any(String) });
+  });
+
+  test('an unchanged config gives no warning', () => {
+    const { lockFile } = synthCluster(fixtureConfig('three-nodes.yml'));
+    const { stack } = synthCluster(fixtureConfig('three-nodes.yml'), { lockFile });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('changed since its instance was created'));
+  });
+
+  test('a new instance type warns that every node restarts', () => {
+    const { lockFile } = synthCluster(fixtureConfig('three-nodes.yml'));
+    const { stack } = synthCluster(editedConfig('three-nodes.yml', (c) => { c.aws.instance_type = 'm5.xlarge'; }), { lockFile });
+    Annotations.fromStack(stack).hasWarning('/Stack/Cluster', Match.stringLikeRegexp('node 2: instance type m5.large -> m5.xlarge changed since its instance was created; a deploy stops and starts it'));
+  });
+
+  test('a new user data (changed template data) warns that it does not run again', () => {
+    const { lockFile } = synthCluster(fixtureConfig('three-nodes.yml'));
+    const { stack } = synthCluster(editedConfig('three-nodes.yml', (c) => { c.name = 'kafka-test'; c.environment = { EXTRA: '1' }; }), {
+      lockFile,
+      userData: (input) => `#!/bin/bash\necho ${JSON.stringify(input.config.cluster.environment)} ${input.signalUrl}\n`,
+    });
+    Annotations.fromStack(stack).hasWarning('/Stack/Cluster', Match.stringLikeRegexp('node 0: user data changed since its instance was created'));
+  });
+
+  test('a new key pair or root volume warns that CloudFormation would have to replace the instance', () => {
+    const { lockFile } = synthCluster(fixtureConfig('three-nodes.yml'));
+    const { stack } = synthCluster(editedConfig('three-nodes.yml', (c) => { c.aws.keypair = 'other'; c.aws.volumes[0].size = '40G'; }), { lockFile });
+    Annotations.fromStack(stack).hasWarning('/Stack/Cluster', Match.stringLikeRegexp('node 1: key pair, root/mapped volumes changed since its instance was created; CloudFormation would have to replace the instance'));
+  });
+
+  test('leaving the instance out forgets the record, so the re-created instance records its own', () => {
+    const lockFile = lockWith({ 1: { image: pin, launch: { instanceType: 't2.micro', ebsOptimized: false, blockDevices: 'x', userData: 'y' } } });
+    synthCluster(fixtureConfig('three-nodes.yml'), { lockFile, omitInstances: [1] });
+    expect(readLock(lockFile).targets[TARGET]['1'].launch).toBeUndefined();
+    const { stack } = synthCluster(fixtureConfig('three-nodes.yml'), { lockFile });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('changed since its instance was created'));
+    expect(readLock(lockFile).targets[TARGET]['1'].launch.instanceType).toBe('m5.large');
+  });
+});
