@@ -36,6 +36,12 @@ export interface ComposeClusterAppOptions {
    * @default true
    */
   readonly nag?: boolean;
+  /**
+   * Let synth record new image pins and launch records in the lock file beside
+   * the config (as `cdk synth` does). Tests turn it off to leave files alone.
+   * @default true
+   */
+  readonly updateLockFile?: boolean;
 }
 
 /** What {@link buildComposeClusterApp} made. */
@@ -60,7 +66,7 @@ export function buildComposeClusterApp(app: App, options: ComposeClusterAppOptio
     env: { account: environment.account, region: environment.region },
     description: `compose-cluster ${config.cluster.name}: fixed-IP EC2 nodes running Docker Compose (from ${path.basename(configFile)})`,
   });
-  const cluster = new ComposeCluster(stack, 'Cluster', { config, templateEnv: env });
+  const cluster = new ComposeCluster(stack, 'Cluster', { config, templateEnv: env, updateLockFile: options.updateLockFile });
 
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

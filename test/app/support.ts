@@ -50,7 +50,8 @@ export function synthApp(options: SynthOptions = {}): SynthResult {
     builtinCloudFormationValidation: options.validation ?? false,
   });
   // No CDK_DEFAULT_* variables: the account and region come from context or the offline default.
-  const built = buildComposeClusterApp(app, { env: {}, ...options });
+  // The lock file is only read, so tests never rewrite the example's (see example-template.test.ts).
+  const built = buildComposeClusterApp(app, { env: {}, updateLockFile: false, ...options });
   const assembly = app.synth();
   return { ...built, app, assembly, outdir, template: assembly.getStackByName(built.stack.stackName).template };
 }
