@@ -2,9 +2,8 @@
 # mongod runs and every member answers: compose starts after this script.
 if [ "${NODE_ID}" = "{{ aws.nodes[0].id }}" ]; then
   cat > /etc/mongodb/initiate.js <<EOS
-const members = [{% for node in aws.nodes %}{_id: {{ loop.index0 }}, host: "{{ node.ip }}:27017"}{% if not loop.last %}, {% endif %}{% endfor %}];
-members.forEach((m) => new Mongo(m.host).getDB("admin").runCommand({ping: 1}));
-try { rs.initiate({_id: "{{ environment.REPLICA_SET }}", members: members}); } catch (e) {
+[{% for node in aws.nodes %}"{{ node.ip }}:27017"{% if not loop.last %}, {% endif %}{% endfor %}].forEach((h) => new Mongo(h).getDB("admin").runCommand({ping: 1}));
+try { rs.initiate({_id: "{{ environment.REPLICA_SET }}", members: [{% for node in aws.nodes %}{_id: {{ loop.index0 }}, host: "{{ node.ip }}:27017"}{% if not loop.last %}, {% endif %}{% endfor %}]}); } catch (e) {
   if (e.codeName !== "AlreadyInitialized" && e.codeName !== "Unauthorized") throw e;
 }
 EOS
