@@ -114,6 +114,11 @@ for package in bash coreutils util-linux mount lvm2 dmsetup e2fsprogs xfsprogs g
   done
 done
 copy_with_libs /usr/bin/getent
+# PAM, so runuser/su work as on a real image.
+cp -a /etc/pam.d "$root/etc/pam.d"
+mkdir -p "$root/etc/security"
+cp -a /etc/security/limits.conf "$root/etc/security/" 2>/dev/null || true
+for module in /usr/lib/x86_64-linux-gnu/security/pam_*.so; do copy_with_libs "$module"; done
 [ -e "$root/usr/bin/awk" ] || ln -s mawk "$root/usr/bin/awk"
 cp /bin/busybox "$root/usr/bin/busybox"
 for applet in $(/bin/busybox --list); do

@@ -37,9 +37,11 @@ export interface BlockDevice {
   readonly type?: string;
   readonly uuid?: string;
   readonly label?: string;
+  /** Serial number of the disk (NVMe: the EBS volume id without its dash). */
+  readonly serial?: string;
 }
 export interface Mount { readonly target: string; readonly source: string; readonly fstype: string; readonly sizeBytes: number; readonly options: string }
-export interface ShimCall { readonly command: string; readonly args: readonly string[] }
+export interface ShimCall { readonly command: string; readonly user: string; readonly args: readonly string[] }
 export interface SignalRequest { readonly method: string; readonly url: string; readonly headers: readonly string[]; readonly body: string }
 
 export const REPORT_BEGIN = '@@CC-REPORT-BEGIN';
@@ -94,8 +96,8 @@ export function parseReport(raw: string): GuestReport {
     mounts: parseFindmnt(get('findmnt')),
     fstab: get('fstab'),
     calls: get('calls').split('\n').filter(Boolean).map((line) => {
-      const [command, ...args] = line.split('\t');
-      return { command, args: args.map((arg) => Buffer.from(arg, 'base64').toString('utf8')) };
+      const [command, user, ...args] = line.split('\t');
+      return { command, user, args: args.map((arg) => Buffer.from(arg, 'base64').toString('utf8')) };
     }),
     signals: get('signals').split('\n').filter(Boolean).map((line) => {
       const [method, url, headers, body] = line.split('\t');
@@ -129,6 +131,7 @@ function parseDevices(text: string): BlockDevice[] {
       type: fields.get('TYPE'),
       uuid: fields.get('UUID'),
       label: fields.get('LABEL'),
+      serial: fields.get('SERIAL') || undefined,
     };
   });
 }

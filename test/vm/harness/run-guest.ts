@@ -38,6 +38,15 @@ export interface GuestRunOptions {
   readonly metadata?: Readonly<Record<string, string>>;
   /** URL prefixes the curl shim accepts as the completion-signal endpoint. @default none */
   readonly signalUrlPrefixes?: readonly string[];
+  /**
+   * Variables in the user data's environment: test knobs such as a short
+   * `CC_DEVICE_WAIT_SECONDS`. @default none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Trace every bash command of the user data with a timestamp (for diagnosing slow or failing runs). @default false */
+  readonly trace?: boolean;
+  /** Which EBS tools the image has (shims reading the emulated EBS controller data). @default both */
+  readonly ebsTools?: readonly ('nvme' | 'ebsnvme-id')[];
   /** Shell run after the user data (for example to write a file on a data volume). @default none */
   readonly afterScript?: string;
   /** Files whose contents the report returns. @default none */
@@ -71,6 +80,7 @@ export async function runGuest(options: GuestRunOptions): Promise<GuestRun> {
   const image = ensureGuestImage();
   fs.mkdirSync(options.workDir, { recursive: true });
   const overlay = fs.mkdtempSync(path.join(options.workDir, 'overlay-'));
+  fs.chmodSync(overlay, 0o755); // its mode becomes the mode of the guest's /
   writeOverlay(overlay, options);
   const initramfs = path.join(options.workDir, 'initramfs.cpio');
   fs.copyFileSync(image.baseInitramfs, initramfs);
@@ -142,8 +152,16 @@ function writeOverlay(dir: string, options: GuestRunOptions): void {
   write('cc/run/ebs-device-names', options.disks.flatMap((disk) => disk.attachment.kind === 'nvme'
     ? [`${nvmeSerial(disk.attachment.volumeId)} ${disk.attachment.requestedDevice}\n`] : []).join(''));
   write('cc/run/signal-prefixes', (options.signalUrlPrefixes ?? []).map((prefix) => `${prefix}\n`).join(''));
+  const environment = { ...options.environment, ...(options.trace ? { BASH_ENV: '/cc/run/trace.sh' } : {}) };
+  write('cc/run/trace.sh', 'PS4=\'+ ${EPOCHREALTIME} \'\nset -x\n');
+  write('cc/run/environment', Object.entries(environment).map(([key, value]) => `${key}=${shellQuote(value)}\n`).join(''));
+  write('cc/run/ebs-tools', (options.ebsTools ?? ['nvme', 'ebsnvme-id']).map((tool) => `${tool}\n`).join(''));
   if (options.afterScript) write('cc/run/after.sh', options.afterScript);
   if (options.collectFiles) write('cc/run/collect', options.collectFiles.map((file) => `${file}\n`).join(''));
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function packCpio(dir: string): Buffer {
