@@ -69,7 +69,7 @@ describeVm('a fresh node runs its complete user data', () => {
     const dir = testDir('fresh-xen');
     const disks = nodeDisks(config, { style: 'xen', dir });
     const run = await runNodeUserData({ config, nodeId: 0, disks, workDir: dir, collectFiles: COLLECT });
-    recordTiming('1 fresh Xen node', run.wallMs);
+    recordTiming('1 fresh Xen node', run);
     expectCompleteNode(run, (volume) => xenDeviceName(disks.find((disk) => disk.volume.name === volume)!.volume.block!));
     expect(xenDeviceName('/dev/sdd')).toBe('/dev/xvdd');
   }, ONE_BOOT_TIMEOUT_MS);
@@ -78,7 +78,7 @@ describeVm('a fresh node runs its complete user data', () => {
     const dir = testDir('fresh-nitro');
     const disks = nodeDisks(config, { style: 'nitro', dir });
     const run = await runNodeUserData({ config, nodeId: 0, disks, workDir: dir, collectFiles: COLLECT, ebsTools: ['nvme'] });
-    recordTiming('2 fresh Nitro node', run.wallMs);
+    recordTiming('2 fresh Nitro node', run);
     const deviceOf = (volume: string) => deviceWithSerial(run.report, disks.find((disk) => disk.volume.name === volume)!.volumeId.replace('-', '')).device;
     expectCompleteNode(run, deviceOf);
     // The docker group has no mounted logical volume, so no volume id is passed for it:

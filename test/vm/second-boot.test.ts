@@ -30,7 +30,7 @@ describeVm('a second boot over the same volumes', () => {
       config, nodeId: 0, disks, workDir: path.join(dir, scenario.replace(/\W+/g, '-')),
       rootStateImage: options.rootState, afterScript: options.afterScript, collectFiles: SURVIVORS,
     });
-    recordTiming(scenario, run.wallMs);
+    recordTiming(scenario, run);
     expectSuccess(run.report);
     return run.report;
   };

@@ -32,7 +32,7 @@ describeVm('a volume restored from a smaller snapshot', () => {
     const run = await runNodeUserData({
       config, nodeId: 0, disks, workDir: dir, collectFiles: ['/data/db/restored.txt', '/data/logs/restored.txt'],
     });
-    recordTiming('4 restore from smaller snapshot', run.wallMs);
+    recordTiming('4 restore from smaller snapshot', run);
     const { report } = run;
     expectSuccess(report);
 
