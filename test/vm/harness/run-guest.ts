@@ -116,6 +116,7 @@ export async function runGuest(options: GuestRunOptions): Promise<GuestRun> {
   // when its threads migrate between loaded CPUs (see the field notes).
   const exit = await runProcess('taskset', ['-c', String(hostCpu()), 'qemu-system-x86_64', ...qemuArgs], options.timeoutMs ?? 180_000);
   const wallMs = Date.now() - started;
+  fs.rmSync(initramfs, { force: true });
   const consoleText = readIfExists(consoleLog);
   const raw = readIfExists(reportLog);
   if (!raw.includes(REPORT_END)) {
