@@ -5,12 +5,11 @@
  * to a known key at the same place gets a warning. The known keys come from
  * the zod schema itself, so the hints never fall behind it.
  */
-import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isRawMap } from './raw-data';
 import { RawProblem } from './raw-problem';
 import { cloudComposeFileSchema } from './schema';
-import { isClose } from './zod-issues';
+import { likelyMeant } from './name-similarity';
 import { KeyPath } from './yaml-positions';
 
 /** Warnings for likely misspelt keys anywhere under `cluster:`. */
@@ -49,8 +48,8 @@ function hintsForMap(data: Record<string, unknown>, known: readonly string[], pa
   return Object.keys(data)
     .filter((key) => !known.includes(key))
     .flatMap((key) => {
-      const guess = closest(key, known as string[]);
-      if (!isClose(key, guess) || guess in data) return [];
+      const guess = likelyMeant(key, known);
+      if (guess === undefined || guess in data) return [];
       return [
         {
           path: [...path, key],
