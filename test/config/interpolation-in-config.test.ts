@@ -9,9 +9,9 @@ describe('variables in cloud-compose.yml', () => {
     expect(outcome.config?.cluster.name).toBe('from-env-prod');
   });
 
-  test('.env supports comments, quotes and export-free KEY=VALUE lines', () => {
+  test('.env supports comments, quotes and export lines', () => {
     const yaml = config().replace('name: test-cluster', 'name: ${A}-${B}-${C}');
-    const outcome = load(yaml, { dotenv: '# comment\nA=one\nB="two words"\nC=\'three\'\n' });
+    const outcome = load(yaml, { dotenv: '# comment\nA=one\nB="two words"\nexport C=\'three\'\n' });
     expect(outcome.config?.cluster.name).toBe('one-two words-three');
   });
 
