@@ -37,17 +37,28 @@ function walk(schema: z.ZodType, data: unknown, path: KeyPath, problems: RawProb
   }
   const shape = objectShape(inner);
   if (!shape || !isRawMap(data)) return;
-  problems.push(...hintsForMap(data, Object.keys(shape), path));
+  problems.push(...hintsForMap(data, Object.keys(shape), path, keysOneLevelDown(shape)));
   for (const [key, child] of Object.entries(shape)) {
     if (key in data) walk(child, data[key], [...path, key], problems);
   }
 }
 
-function hintsForMap(data: Record<string, unknown>, known: readonly string[], path: KeyPath): RawProblem[] {
+function hintsForMap(data: Record<string, unknown>, known: readonly string[], path: KeyPath, nested: ReadonlyMap<string, string> = new Map()): RawProblem[] {
   if (known.length === 0) return [];
   return Object.keys(data)
     .filter((key) => !known.includes(key))
     .flatMap((key) => {
+      const deeper = nested.get(key);
+      if (deeper !== undefined) {
+        return [
+          {
+            path: [...path, key],
+            target: 'key' as const,
+            severity: 'warning' as const,
+            message: `unknown key "${key}" here: did you mean ${deeper}.${key}? ("${key}" is read one level down, under ${deeper}:; here it only reaches templates)`,
+          },
+        ];
+      }
       const guess = likelyMeant(key, known);
       if (guess === undefined || guess in data) return [];
       return [
@@ -59,6 +70,17 @@ function hintsForMap(data: Record<string, unknown>, known: readonly string[], pa
         },
       ];
     });
+}
+
+/** Keys of the object-valued children (`meta:` of a volume, `aws:` of the cluster): key -> child name. */
+function keysOneLevelDown(shape: Record<string, z.ZodType>): Map<string, string> {
+  const nested = new Map<string, string>();
+  for (const [child, schema] of Object.entries(shape)) {
+    for (const key of Object.keys(objectShape(schema) ?? {})) {
+      if (!(key in shape) && !nested.has(key)) nested.set(key, child);
+    }
+  }
+  return nested;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
