@@ -1,6 +1,7 @@
-// PRIVATE FALLBACK until lib/user-data/templates exports `renderComposeFiles(config, options)`:
-// switch `composeFilesFor` to it then. This one reads both files raw, so Jinja2 in the
-// override file is not rendered yet.
+// PRIVATE FALLBACK with the signature of `renderComposeFiles` in
+// lib/user-data/templates/render-cluster-script.ts (helper "jinja"): once that lands,
+// import it from './templates' in node-user-data.ts and delete this file. This one reads
+// both files raw, so Jinja2 in the override file is not rendered.
 import * as fs from 'fs';
 import * as path from 'path';
 import { LoadedConfig } from '../config';
@@ -15,7 +16,7 @@ export interface ComposeFiles {
 }
 
 /** The compose files for one node. */
-export function composeFilesFor(config: LoadedConfig, _options: RenderOptions): ComposeFiles {
+export function renderComposeFiles(config: LoadedConfig, _options: RenderOptions): ComposeFiles {
   return {
     yaml: firstOnSearchPath(config, ['docker-compose.yml', 'docker-compose.yaml']),
     overrideYaml: firstOnSearchPath(config, ['docker-compose.override.yml', 'docker-compose.override.yaml']),
