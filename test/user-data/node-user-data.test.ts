@@ -8,7 +8,8 @@ import { runUserData, TEST_SIGNAL_URL } from './support/run-user-data';
 import { itWithShellcheck, shellcheckFindings } from './support/shellcheck';
 
 const COMPOSE = 'services:\n  app:\n    image: "nginx:${NGINX_VERSION}"\n    environment:\n      IP: "${INSTANCE_IP}"\n';
-const OVERRIDE = 'services:\n  app:\n    hostname: "node-${NODE_ID}"\n';
+// No final newline: Jinja2 rendering drops one, so the rendered override equals the file.
+const OVERRIDE = 'services:\n  app:\n    hostname: "node-${NODE_ID}"';
 
 /** A cluster without disk setup (the run needs no root) whose compose services start as root. */
 function composeCluster(clusterScript: string, extra: Record<string, unknown> = {}) {
