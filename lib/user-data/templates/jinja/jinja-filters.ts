@@ -1,0 +1,179 @@
+/**
+ * Jinja2's filters where nunjucks' differ (Python `str()` of items, Python
+ * truth in `default(x, true)`, `replace` on any value, `map`, attribute
+ * arguments ...) and its tests (`defined` knows StrictUndefined). Every other
+ * filter refuses an undefined input, as Jinja2's StrictUndefined makes it.
+ */
+import { pyTitle, STRING_METHODS } from './python-string-methods';
+import { pythonMemberLookup } from './python-members';
+import { isDict, pyEquals, pyIterable, pyRepr, pyStr, pyTruthy, pyTypeName } from './python-values';
+import { StrictUndefined, isUndefined, requireDefined } from './strict-undefined';
+
+type Filter = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Keyword arguments arrive as a trailing object marked `__keywords` (nunjucks convention). */
+function splitKeywords(args: unknown[]): [unknown[], Record<string, unknown>] {
+  const last = args[args.length - 1];
+  if (last !== null && typeof last === 'object' && (last as Record<string, unknown>).__keywords === true) {
+    return [args.slice(0, -1), last as Record<string, unknown>];
+  }
+  return [args, {}];
+}
+
+function attributeGetter(attribute: unknown): (item: unknown) => unknown {
+  if (attribute === undefined || attribute === null) return (item) => item;
+  const path = String(attribute).split('.');
+  return (item) => path.reduce((value, key) => pythonMemberLookup(value, /^\d+$/.test(key) ? Number(key) : key, `${pyStr(attribute)}`), item);
+}
+
+function text(value: unknown): string {
+  return pyStr(value);
+}
+
+function sortKey(value: unknown, caseSensitive: boolean): unknown {
+  return !caseSensitive && typeof value === 'string' ? value.toLowerCase() : value;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
+  throw new TypeError(`'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+}
+
+/** Filters with Jinja2's behaviour, by name. */
+export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => unknown, getFilter: (name: string) => Filter): Record<string, Filter> {
+  const defaultFilter: Filter = (value, fallback = '', boolean = false) => (isUndefined(value) || (boolean && !pyTruthy(value)) ? fallback : value);
+  const select = (keep: boolean, byAttribute: boolean): Filter => (value, ...rawArgs) => {
+    const [args] = splitKeywords(rawArgs);
+    const items = pyIterable(value);
+    const get = byAttribute ? attributeGetter(args.shift()) : (item: unknown) => item;
+    const testName = args.shift();
+    return items.filter((item) => {
+      const subject = get(item);
+      const result = testName === undefined ? pyTruthy(subject) : getTest(String(testName))(subject, ...args) === true;
+      return result === keep;
+    });
+  };
+  return {
+    default: defaultFilter,
+    d: defaultFilter,
+    join: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const separator = kw.d ?? args[0] ?? '';
+      const get = attributeGetter(kw.attribute ?? args[1]);
+      return pyIterable(value).map((item) => text(get(item))).join(text(separator));
+    },
+    length: (value) => pyIterable(isDict(value) ? Object.keys(value) : value).length,
+    count: (value) => pyIterable(isDict(value) ? Object.keys(value) : value).length,
+    upper: (value) => text(value).toUpperCase(),
+    lower: (value) => text(value).toLowerCase(),
+    capitalize: (value) => STRING_METHODS.capitalize(text(value)),
+    title: (value) => pyTitle(text(value)),
+    trim: (value, chars) => STRING_METHODS.strip(text(value), chars),
+    replace: (value, old, replacement, count) => STRING_METHODS.replace(text(value), old, replacement, count),
+    string: (value) => text(value),
+    int: (value, fallback = 0, base = 10) => {
+      if (typeof value === 'number') return Math.trunc(value);
+      if (typeof value === 'boolean') return Number(value);
+      const source = text(value).trim().replace(/_/g, '');
+      const parsed = Number(base) === 10 ? (/^[-+]?\d+$/.test(source) ? Number(source) : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(source) ? Math.trunc(Number(source)) : NaN) : parseInt(source, Number(base));
+      return Number.isNaN(parsed) ? fallback : parsed;
+    },
+    float: (value, fallback = 0) => {
+      if (typeof value === 'number') return value;
+      if (typeof value === 'boolean') return Number(value);
+      const parsed = Number(text(value).trim());
+      return text(value).trim() === '' || Number.isNaN(parsed) ? fallback : parsed;
+    },
+    list: (value) => [...pyIterable(value)],
+    first: (value) => {
+      const items = pyIterable(value);
+      return items.length ? items[0] : new StrictUndefined('No first item, sequence was empty.');
+    },
+    last: (value) => {
+      const items = pyIterable(value);
+      return items.length ? items[items.length - 1] : new StrictUndefined('No last item, sequence was empty.');
+    },
+    sort: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const reverse = Boolean(kw.reverse ?? args[0] ?? false);
+      const caseSensitive = Boolean(kw.case_sensitive ?? args[1] ?? false);
+      const get = attributeGetter(kw.attribute ?? args[2]);
+      const sorted = [...pyIterable(value)].sort((a, b) => compareValues(sortKey(get(a), caseSensitive), sortKey(get(b), caseSensitive)));
+      return reverse ? sorted.reverse() : sorted;
+    },
+    unique: (value) => {
+      const out: unknown[] = [];
+      for (const item of pyIterable(value)) if (!out.some((seen) => pyEquals(sortKey(seen, false), sortKey(item, false)))) out.push(item);
+      return out;
+    },
+    map: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      if (kw.attribute !== undefined) {
+        const get = attributeGetter(kw.attribute);
+        return pyIterable(value).map((item) => {
+          const result = get(item);
+          return isUndefined(result) && kw.default !== undefined ? kw.default : result;
+        });
+      }
+      const [name, ...filterArgs] = args;
+      const filter = getFilter(String(name));
+      return pyIterable(value).map((item) => filter(item, ...filterArgs));
+    },
+    select: select(true, false),
+    reject: select(false, false),
+    selectattr: select(true, true),
+    rejectattr: select(false, true),
+    items: (value) => (isUndefined(value) ? [] : (pythonMemberLookup(value, 'items', 'items') as () => unknown)()),
+    indent: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const width = kw.width ?? args[0] ?? 4;
+      const first = Boolean(kw.first ?? args[1] ?? false);
+      const blank = Boolean(kw.blank ?? args[2] ?? false);
+      const pad = typeof width === 'string' ? width : ' '.repeat(Number(width));
+      const lines = text(value).split('\n');
+      const indented = lines.map((line, index) => {
+        if (index === 0 && !first) return line;
+        return blank || line.trim() !== '' ? pad + line : line;
+      });
+      return indented.join('\n');
+    },
+    tojson: (value) => JSON.stringify(value),
+    pprint: (value) => pyRepr(value),
+    abs: (value) => Math.abs(Number(requireDefined(value))),
+  };
+}
+
+/** Jinja2's tests where nunjucks' differ. */
+export function jinjaTests(): Record<string, (value: unknown, ...args: unknown[]) => boolean> {
+  return {
+    defined: (value) => !isUndefined(value),
+    undefined: (value) => isUndefined(value),
+    none: (value) => value === null,
+    boolean: (value) => typeof value === 'boolean',
+    true: (value) => value === true,
+    false: (value) => value === false,
+    integer: (value) => typeof value === 'number' && Number.isInteger(value),
+    float: (value) => typeof value === 'number' && !Number.isInteger(value),
+    number: (value) => typeof value === 'number' || typeof value === 'boolean',
+    string: (value) => typeof value === 'string',
+    mapping: (value) => isDict(value),
+    sequence: (value) => typeof value === 'string' || Array.isArray(value) || isDict(value),
+    iterable: (value) => typeof value === 'string' || Array.isArray(value) || isDict(value),
+    eq: (value, other) => pyEquals(value, other),
+    equalto: (value, other) => pyEquals(value, other),
+    '==': (value, other) => pyEquals(value, other),
+    ne: (value, other) => !pyEquals(value, other),
+    '!=': (value, other) => !pyEquals(value, other),
+    in: (value, container) => pyIterable(isDict(container) ? Object.keys(container) : container).some((item) => pyEquals(item, value)),
+    lower: (value) => typeof value === 'string' && value === value.toLowerCase(),
+    upper: (value) => typeof value === 'string' && value === value.toUpperCase(),
+    odd: (value) => Number(requireDefined(value)) % 2 !== 0,
+    even: (value) => Number(requireDefined(value)) % 2 === 0,
+    divisibleby: (value, num) => Number(requireDefined(value)) % Number(num) === 0,
+  };
+}
+
+/** Filters that accept an undefined input (everything else raises, as with StrictUndefined). */
+export const UNDEFINED_TOLERANT_FILTERS = new Set(['default', 'd']);

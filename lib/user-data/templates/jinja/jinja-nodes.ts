@@ -1,0 +1,13 @@
+/**
+ * AST nodes the Jinja2 compat layer adds to nunjucks' own. They only exist
+ * between `JinjaParser` and `JinjaCompiler`.
+ */
+import { nodes } from './nunjucks-internals';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/** `target` tested for truth the Python way (StrictUndefined raises). */
+export const PyTruthy: any = nodes.Node.extend('PyTruthy', { fields: ['target'] });
+/** `target` as a sequence to loop over (dict keys, str characters; undefined raises). */
+export const PyIter: any = nodes.Node.extend('PyIter', { fields: ['target'] });
+/** Inside the first pass of `{% for x in items if cond %}`: keeps the items for which `cond` holds. */
+export const PyCollect: any = nodes.Node.extend('PyCollect', { fields: ['cond', 'item', 'list'] });
