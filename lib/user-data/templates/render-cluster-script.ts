@@ -1,7 +1,14 @@
-// PLACEHOLDER: the user-data issue replaces this with Jinja2-compatible rendering.
-import * as fs from 'fs';
-import * as path from 'path';
+/**
+ * Renders a user's `cluster.sh` exactly as the original `cloud-compose cluster`
+ * did: Jinja2 semantics (nunjucks plus the compat layer in `./jinja`), the
+ * search path with the config's folder first, StrictUndefined, the original's
+ * template data.
+ */
 import { LoadedConfig } from '../../config';
+import { ComposeFiles, readComposeFiles } from './compose-files';
+import { effectiveEnvironment } from './environment-variables';
+import { renderJinjaTemplate } from './jinja/jinja-environment';
+import { templateDataFor } from './template-data';
 
 export interface RenderOptions {
   /** `_node_id`: the node id, or the cluster name in ASG mode. */
@@ -12,11 +19,42 @@ export interface RenderOptions {
   readonly env?: Record<string, string | undefined>;
 }
 
-/** Renders `cluster.sh` for one node exactly as the original `cloud-compose cluster build` did. */
-export function renderClusterScript(config: LoadedConfig, _options: RenderOptions): string {
-  for (const dir of config.searchPath) {
-    const file = path.join(dir, 'cluster.sh');
-    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
-  }
-  throw new Error('cluster.sh not found');
+/** The name of the boot-script template on the search path. */
+export const CLUSTER_TEMPLATE = 'cluster.sh';
+
+function environmentOf(config: LoadedConfig, options: RenderOptions): Record<string, string> {
+  return effectiveEnvironment(config.clusterData, options.env ?? process.env);
+}
+
+/**
+ * The Compose files for the node: `docker-compose.yml` as written, the
+ * override rendered with the node's template data.
+ * @throws TemplateError
+ */
+export function renderComposeFiles(config: LoadedConfig, options: RenderOptions): ComposeFiles {
+  const env = environmentOf(config, options);
+  return readComposeFiles(config.searchPath, templateDataFor(config, { nodeId: options.nodeId, amiId: options.amiId, env }));
+}
+
+/**
+ * Everything `cluster.sh` sees as top-level names.
+ * @throws TemplateError when the override file or an `environment:` value fails to render
+ */
+export function buildTemplateData(config: LoadedConfig, options: RenderOptions): Record<string, unknown> {
+  const env = environmentOf(config, options);
+  const base = { nodeId: options.nodeId, amiId: options.amiId, env };
+  const compose = readComposeFiles(config.searchPath, templateDataFor(config, base));
+  const dockerCompose = {
+    ...(compose.yaml !== undefined ? { yaml: compose.yaml } : {}),
+    ...(compose.overrideYaml !== undefined ? { override_yaml: compose.overrideYaml } : {}),
+  };
+  return templateDataFor(config, { ...base, dockerCompose });
+}
+
+/**
+ * Renders `cluster.sh` for one node.
+ * @throws TemplateError naming the template, file and line of any problem
+ */
+export function renderClusterScript(config: LoadedConfig, options: RenderOptions): string {
+  return renderJinjaTemplate(config.searchPath, CLUSTER_TEMPLATE, buildTemplateData(config, options));
 }

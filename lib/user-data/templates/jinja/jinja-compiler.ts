@@ -109,13 +109,31 @@ export class JinjaCompiler extends compilerModule.Compiler {
       this._emitLine(`var ${list} = [];`);
       const item = node.name instanceof nodes.Array ? new nodes.Array(node.lineno, node.colno, node.name.children) : node.name;
       const collect = new nodes.For(node.lineno, node.colno, node.arr, node.name, new PyCollect(node.lineno, node.colno, node.loopFilter, item, list));
-      super.compileFor(this.wrapIterable(collect), frame);
+      this.compileScopedFor(collect, frame);
       frame.set(alias, list);
       const loop = new nodes.For(node.lineno, node.colno, new nodes.Symbol(node.lineno, node.colno, alias), node.name, node.body, node.else_);
-      super.compileFor(loop, frame);
+      this.compileScopedFor(loop, frame);
       return;
     }
-    super.compileFor(this.wrapIterable(node), frame);
+    this.compileScopedFor(node, frame);
+  }
+
+  /** Compiles a loop whose frame keeps its `{% set %}`s to itself, as Jinja2's loop scope does. */
+  public compileScopedFor(this: any, node: any, frame: any): void {
+    const emitLine = this._emitLine;
+    let replaced = false;
+    this._emitLine = (line: string) => {
+      if (!replaced && line === 'frame = frame.push();') {
+        replaced = true;
+        return emitLine.call(this, 'frame = frame.push(true);');
+      }
+      return emitLine.call(this, line);
+    };
+    try {
+      super.compileFor(this.wrapIterable(node), frame);
+    } finally {
+      this._emitLine = emitLine;
+    }
   }
 
   public wrapIterable(node: any): any {
@@ -157,10 +175,7 @@ export class JinjaCompiler extends compilerModule.Compiler {
     this.compile(node.body, frame);
     this._emit(' : ');
     if (node.else_ !== null && node.else_ !== undefined) this.compile(node.else_, frame);
-    else {
-      const message = `the inline if-expression on line ${node.lineno + 1} evaluated to false and no else section was defined.`;
-      this._emit(`runtime.undefinedValue(${JSON.stringify(message)})`);
-    }
+    else this._emit('""'); // Jinja2 prints nothing here, even with StrictUndefined
     this._emit(')');
   }
 
@@ -228,6 +243,16 @@ export class JinjaCompiler extends compilerModule.Compiler {
       this.compile(part.right, frame);
       this._emit(')');
     });
+    this._emit(')');
+  }
+
+  /** As nunjucks', but the callee's name is emitted as a proper JS string (nunjucks breaks on a newline in it). */
+  public compileFunCall(this: any, node: any, frame: any): void {
+    this._emit(`(lineno = ${node.lineno}, colno = ${node.colno}, `);
+    this._emit('runtime.callWrap(');
+    this._compileExpression(node.name, frame);
+    this._emit(`, ${JSON.stringify(expressionLabel(node.name) ?? this._getNodeName(node.name))}, context, `);
+    this._compileAggregate(node.args, frame, '[', '])');
     this._emit(')');
   }
 

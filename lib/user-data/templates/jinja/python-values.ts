@@ -22,8 +22,9 @@ function isTuple(value: unknown[]): boolean {
 export function isDict(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   if (value instanceof runtime.SafeString || isUndefined(value)) return false;
+  // A plain object of any realm (jest runs tests in a separate one).
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** Python's `repr()` of a float: shortest round-trip digits, exponent from 1e16 and below 1e-4. */

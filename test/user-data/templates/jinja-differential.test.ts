@@ -1,0 +1,55 @@
+/**
+ * Differential test: every corpus case is rendered by real Jinja2 (Debian's
+ * python3-jinja2, configured as the original tool configured it) and by our
+ * renderer; outputs must be identical, and where Jinja2 fails we must fail too.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { renderJinjaTemplate } from '../../../lib/user-data/templates/jinja/jinja-environment';
+import { TemplateError } from '../../../lib/user-data/templates/template-error';
+import { CORPUS } from './support/jinja-corpus';
+
+const REFERENCE = path.join(__dirname, 'support', 'jinja2_reference.py');
+const hasJinja2 = spawnSync('python3', ['-c', 'import jinja2'], { stdio: 'ignore' }).status === 0;
+
+if (!hasJinja2 && process.env.CI) {
+  throw new Error('python3-jinja2 is required in CI for the template differential test (scripts/setup.sh installs it)');
+}
+if (!hasJinja2) {
+  // eslint-disable-next-line no-console
+  console.warn('SKIPPED jinja-differential: python3 with jinja2 not found (apt-get install python3-jinja2)');
+}
+
+const describeIfJinja2 = hasJinja2 ? describe : describe.skip;
+
+describeIfJinja2('renders like Jinja2 (differential)', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jinja-diff-'));
+  const prepared = CORPUS.map((testCase, index) => {
+    const dir = path.join(root, String(index));
+    for (const [file, text] of Object.entries(testCase.files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    return { testCase, searchPath: testCase.searchPath.map((folder) => path.join(dir, folder)) };
+  });
+  const input = JSON.stringify(prepared.map(({ testCase, searchPath }) => ({ searchPath, template: testCase.template ?? 'cluster.sh', data: testCase.data })));
+  const expected: Array<{ output?: string; error?: string }> = JSON.parse(execFileSync('python3', [REFERENCE], { input, encoding: 'utf8' }));
+
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test.each(prepared.map((entry, index) => [entry.testCase.name, entry, expected[index]] as const))('%s', (_name, entry, reference) => {
+    const render = () => renderJinjaTemplate(entry.searchPath, entry.testCase.template ?? 'cluster.sh', structuredClone(entry.testCase.data));
+    if (reference.error !== undefined) {
+      expect(render).toThrow(TemplateError);
+    } else {
+      expect(render()).toBe(reference.output);
+    }
+  });
+
+  test('the corpus exercises both outcomes', () => {
+    expect(expected.filter((result) => result.error !== undefined).length).toBeGreaterThanOrEqual(8);
+    expect(expected.filter((result) => result.output !== undefined).length).toBeGreaterThanOrEqual(30);
+  });
+});
