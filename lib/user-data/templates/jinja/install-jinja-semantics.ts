@@ -27,7 +27,9 @@ function compileJinja(src: string, asyncFilters: unknown, extensions: any[] | un
     const lineno = (error as { lineno?: number }).lineno;
     // nunjucks' parser dereferences the missing token when a template ends inside a tag.
     const detail = /Cannot read properties of (null|undefined)/.test(errorDetail(error)) ? 'unexpected end of template (an unclosed tag or expression)' : errorDetail(error);
-    throw new LocatedTemplateError(`syntax error: ${detail}`, name, typeof lineno === 'number' ? lineno : undefined);
+    // Errors at the end of the template come without a line: that is the last line.
+    const line = typeof lineno === 'number' ? lineno : src.split('\n').length;
+    throw new LocatedTemplateError(`syntax error: ${detail}`, name, line);
   }
 }
 
