@@ -7,7 +7,9 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { loadConfig } from '../../../lib/config';
 import { renderJinjaTemplate } from '../../../lib/user-data/templates/jinja/jinja-environment';
+import { buildTemplateData } from '../../../lib/user-data/templates/render-cluster-script';
 import { TemplateError } from '../../../lib/user-data/templates/template-error';
 import { CORPUS } from './support/jinja-corpus';
 
@@ -51,5 +53,39 @@ describeIfJinja2('renders like Jinja2 (differential)', () => {
   test('the corpus exercises both outcomes', () => {
     expect(expected.filter((result) => result.error !== undefined).length).toBeGreaterThanOrEqual(8);
     expect(expected.filter((result) => result.output !== undefined).length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describeIfJinja2('the bundled example renders like Jinja2', () => {
+  const env = {
+    CLUSTER_NAME: 'mongodb-prod',
+    IMAGE_NAME: 'docker-host-al2023',
+    SECURITY_GROUP_ID: 'sg-0a1b2c3d4e5f60718',
+    KEYPAIR: 'data-platform',
+    CLUSTER_NODE_0_IP: '10.20.1.10',
+    CLUSTER_NODE_0_SUBNET: 'subnet-0a00000000000000a',
+    CLUSTER_NODE_1_IP: '10.20.2.10',
+    CLUSTER_NODE_1_SUBNET: 'subnet-0b00000000000000b',
+    CLUSTER_NODE_2_IP: '10.20.3.10',
+    CLUSTER_NODE_2_SUBNET: 'subnet-0c00000000000000c',
+  };
+  const config = loadConfig({ file: path.join(__dirname, '../../../examples/mongodb/cloud-compose/cloud-compose.yml'), env });
+
+  test.each([0, 1, 2])('node %s', (nodeId) => {
+    const data = buildTemplateData(config, { nodeId, amiId: 'ami-0123456789abcdef0', env });
+    const input = JSON.stringify([{ searchPath: config.searchPath, template: 'cluster.sh', data }]);
+    const [reference] = JSON.parse(execFileSync('python3', [REFERENCE], { input, encoding: 'utf8' }));
+    expect(reference.error).toBeUndefined();
+    expect(renderJinjaTemplate(config.searchPath, 'cluster.sh', data)).toBe(reference.output);
+  });
+
+  test('the override template', () => {
+    const data = buildTemplateData(config, { nodeId: 2, env });
+    const { docker_compose: compose, ...withoutCompose } = data as { docker_compose: { override_yaml: string } };
+    const folder = path.join(config.baseDir, 'docker-mongodb/cloud-compose/templates');
+    const input = JSON.stringify([{ searchPath: [folder], template: 'docker-compose.override.yml', data: withoutCompose }]);
+    const [reference] = JSON.parse(execFileSync('python3', [REFERENCE], { input, encoding: 'utf8' }));
+    expect(reference.output).toContain('hostname: mongodb-prod-2');
+    expect(compose.override_yaml).toBe(reference.output);
   });
 });
