@@ -43,7 +43,12 @@ function compareValues(a: unknown, b: unknown): number {
 
 /** Filters with Jinja2's behaviour, by name. */
 export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => unknown, getFilter: (name: string) => Filter): Record<string, Filter> {
-  const defaultFilter: Filter = (value, fallback = '', boolean = false) => (isUndefined(value) || (boolean && !pyTruthy(value)) ? fallback : value);
+  const defaultFilter: Filter = (value, ...rawArgs) => {
+    const [args, kw] = splitKeywords(rawArgs);
+    const fallback = 'default_value' in kw ? kw.default_value : args.length > 0 ? args[0] : '';
+    const boolean = Boolean(kw.boolean ?? args[1] ?? false);
+    return isUndefined(value) || (boolean && !pyTruthy(value)) ? fallback : value;
+  };
   const select = (keep: boolean, byAttribute: boolean): Filter => (value, ...rawArgs) => {
     const [args] = splitKeywords(rawArgs);
     const items = pyIterable(value);

@@ -40,6 +40,22 @@ function loopCycle(index: number) {
   };
 }
 
+interface Frame {
+  lookup(name: string): unknown;
+  readonly variables: Record<string, unknown>;
+  readonly parent?: Frame;
+  readonly topLevel?: boolean;
+}
+
+/** `loop` belongs to the template that runs the loop: Jinja2 does not pass it into included templates. */
+function loopLookup(frame: Frame): unknown {
+  for (let current: Frame | undefined = frame; current; current = current.parent) {
+    if (current.variables.loop !== undefined) return current.variables.loop;
+    if (current.topLevel) break;
+  }
+  return undefinedName('loop');
+}
+
 /** Creates the Jinja2 runtime (one per environment: it holds no state). */
 export function createJinjaRuntime(): Record<string, unknown> {
   const jinja = Object.create(nunjucksRuntime);
@@ -49,7 +65,8 @@ export function createJinjaRuntime(): Record<string, unknown> {
       if (rest.length === 2) return pySlice(target, key, rest[0], rest[1]);
       return pythonMemberLookup(target, key, typeof rest[0] === 'string' ? rest[0] : String(key));
     },
-    contextOrFrameLookup(context: { lookup(name: string): unknown }, frame: { lookup(name: string): unknown }, name: string) {
+    contextOrFrameLookup(context: { lookup(name: string): unknown }, frame: Frame, name: string) {
+      if (name === 'loop') return loopLookup(frame);
       const value = frame.lookup(name);
       if (value !== undefined) return value;
       const fromContext = context.lookup(name);

@@ -90,7 +90,30 @@ export const CORPUS: CorpusCase[] = [
   one('dict methods', '{{ aws.tags.get("team") }} {{ aws.tags.get("nope") }} {{ aws.tags.get("nope", "dflt") }} {{ aws.tags.keys() | list }} {{ aws.tags.values() | list }} {{ aws.tags.items() | list }}'),
   one('list methods', '{% set l = [3, 1] %}{{ l.append(2) }}{{ l }} {{ l.index(1) }} {{ l.count(3) }} {{ l.pop() }} {{ l }}'),
   one('string indexing', '{{ name[0] }}{{ name[-1] }} {{ aws.security_groups.split(",")[1] }}'),
+  one('string escapes', '{{ "a\\tb" }}|{{ \'it\\\'s\' }}|{{ "q\\"q" }}|{{ "back\\\\slash" }}'),
+  one('range and dictsort', '{% for i in range(3) %}{{ i }}{% endfor %} {% for i in range(1, 7, 2) %}{{ i }}{% endfor %} {% for k, v in aws.tags | dictsort %}{{ k }}={{ v }};{% endfor %}'),
+  one('default with keyword', '{{ "" | default("kw", boolean=true) }} {{ none | default("nd") }} {{ aws.nope | default(none) }}'),
+  one('set with expressions', '{% set total = aws.nodes | length * 2 %}{% set ips = aws.nodes | map(attribute="ip") | list %}{{ total }} {{ ips[0] }} {{ ips | last }}'),
+  one('filter block', '{% filter upper %}shout {{ name }}{% endfilter %}'),
   // Includes
+  {
+    name: 'an include does not leak its sets into the including template',
+    files: { 't/cluster.sh': '{% include "inner.sh" %}[{{ leaked is defined }}]', 't/inner.sh': '{% set leaked = 1 %}inner' },
+    searchPath: ['t'],
+    data: cluster,
+  },
+  {
+    name: 'an include inside a loop sees the loop variable',
+    files: { 't/cluster.sh': '{% for n in aws.nodes %}{% include "node.sh" %}\n{% endfor %}', 't/node.sh': '{{ n.id }}:{{ n.ip }}\n' },
+    searchPath: ['t'],
+    data: cluster,
+  },
+  {
+    name: 'but not loop itself',
+    files: { 't/cluster.sh': '{% for n in aws.nodes %}{% include "node.sh" %}\n{% endfor %}', 't/node.sh': '{{ loop.index }}\n' },
+    searchPath: ['t'],
+    data: cluster,
+  },
   {
     name: 'includes share variables and resolve through the search path',
     files: {
