@@ -4,6 +4,7 @@
  * renderer; outputs must be identical, and where Jinja2 fails we must fail too.
  */
 import { execFileSync, spawnSync } from 'child_process';
+import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -87,5 +88,33 @@ describeIfJinja2('the bundled example renders like Jinja2', () => {
     const [reference] = JSON.parse(execFileSync('python3', [REFERENCE], { input, encoding: 'utf8' }));
     expect(reference.output).toContain('hostname: mongodb-prod-2');
     expect(compose.override_yaml).toBe(reference.output);
+  });
+});
+
+describeIfJinja2('values print as Python prints them (generated data)', () => {
+  const key = fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__');
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+  })).node;
+  const samples = fc.sample(value, { numRuns: 150, seed: 4242 });
+  const template = '{{ v }}|{{ v | string }}|{{ [v] }}|{% if v %}T{% else %}F{% endif %}|{{ v is mapping }}{{ v is string }}{{ v is number }}';
+
+  test('str(), repr() and truth of 150 generated values', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jinja-values-'));
+    fs.writeFileSync(path.join(dir, 'v.txt'), template);
+    const input = JSON.stringify(samples.map((v) => ({ searchPath: [dir], template: 'v.txt', data: { v } })));
+    const expected: Array<{ output?: string; error?: string }> = JSON.parse(execFileSync('python3', [REFERENCE], { input, encoding: 'utf8' }));
+    const mismatches = samples
+      .map((v, i) => ({ v, expected: expected[i].output ?? expected[i].error, actual: renderJinjaTemplate([dir], 'v.txt', JSON.parse(JSON.stringify({ v }))) }))
+      .filter((entry) => entry.expected !== entry.actual);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(mismatches).toEqual([]);
   });
 });

@@ -38,7 +38,8 @@ function floatRepr(value: number): string {
     const sign = expNumber < 0 ? '-' : '+';
     return `${mantissa}e${sign}${String(Math.abs(expNumber)).padStart(2, '0')}`;
   }
-  return String(value);
+  const text = String(value);
+  return Number.isInteger(value) ? `${text}.0` : text;
 }
 
 /**
@@ -46,8 +47,8 @@ function floatRepr(value: number): string {
  * with a zero fraction (`2.0`) prints as an int (`2`): a documented gap.
  */
 function numberStr(value: number): string {
-  if (Number.isInteger(value)) return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
-  return floatRepr(value);
+  // Beyond 2^53 a number has lost int precision in JavaScript already: print it as Python prints a float.
+  return Number.isSafeInteger(value) ? String(value) : floatRepr(value);
 }
 
 /** Python's `repr()` of a str: single quotes unless the text holds `'` and no `"`. */
