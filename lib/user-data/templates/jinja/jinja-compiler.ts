@@ -6,7 +6,7 @@
  * switch `runtime` to the environment's Jinja2 runtime (`env.opts.jinjaRuntime`).
  */
 import { compilerModule, nodes } from './nunjucks-internals';
-import { PyCollect, PyIter, PyTruthy } from './jinja-nodes';
+import { PyCollect, PyIter, PyTruthy, PyWith } from './jinja-nodes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const COMPARE_OPS = new Set(['==', '!=', '<', '>', '<=', '>=']);
@@ -39,7 +39,7 @@ export class JinjaCompiler extends compilerModule.Compiler {
   }
 
   public assertType(this: any, node: any, ...types: any[]): void {
-    if (node instanceof PyTruthy || node instanceof PyIter) return;
+    if (node instanceof PyTruthy || node instanceof PyIter || node instanceof PyWith) return;
     super.assertType(node, ...types);
   }
 
@@ -92,7 +92,38 @@ export class JinjaCompiler extends compilerModule.Compiler {
 
   public compileSet(this: any, node: any, frame: any): void {
     this.emitLocation(node);
+    const [target] = node.targets;
+    if (node.targets.length === 1 && target instanceof nodes.LookupVal && node.value) {
+      // `{% set ns.attr = value %}` on a namespace()
+      this._emit('runtime.setAttribute(');
+      this._compileExpression(target.target, frame);
+      this._emit(', ');
+      this._compileExpression(target.val, frame);
+      this._emit(', ');
+      this._compileExpression(node.value, frame);
+      this._emitLine(');');
+      return;
+    }
     super.compileSet(node, frame);
+  }
+
+  public compilePyWith(this: any, node: any, frame: any): void {
+    this.emitLocation(node);
+    const ids = node.targets.map((target: any) => {
+      const id = this._tmpid();
+      this._emit(`var ${id} = `);
+      this._compileExpression(target.value, frame);
+      this._emitLine(';');
+      return id;
+    });
+    this._emitLine('frame = frame.push(true);');
+    const inner = frame.push();
+    node.targets.forEach((target: any, index: number) => {
+      this._emitLine(`frame.set(${JSON.stringify(target.name)}, ${ids[index]});`);
+      inner.set(target.name, ids[index]);
+    });
+    this.compile(node.body, inner);
+    this._emitLine('frame = frame.pop();');
   }
 
   public compileInclude(this: any, node: any, frame: any): void {
@@ -164,6 +195,10 @@ export class JinjaCompiler extends compilerModule.Compiler {
   public _emitLoopBindings(this: any, node: any, arr: string, i: string, len: string): void {
     super._emitLoopBindings(node, arr, i, len);
     this._emitLine(`frame.set("loop.cycle", runtime.loopCycle(${i}));`);
+    this._emitLine(`frame.set("loop.changed", runtime.loopChanged(${arr}, ${i}));`);
+    // Jinja2's depth counts `recursive` loops, which nunjucks has not: every loop is at depth 1.
+    this._emitLine('frame.set("loop.depth", 1);');
+    this._emitLine('frame.set("loop.depth0", 0);');
     this._emitLine(`frame.set("loop.previtem", ${i} > 0 ? ${arr}[${i} - 1] : runtime.undefinedName("loop.previtem"));`);
     this._emitLine(`frame.set("loop.nextitem", ${i} < ${len} - 1 ? ${arr}[${i} + 1] : runtime.undefinedName("loop.nextitem"));`);
   }

@@ -7,7 +7,7 @@ import * as nunjucks from 'nunjucks';
 import { TemplateError } from '../template-error';
 import { installJinjaSemantics } from './install-jinja-semantics';
 import { jinjaFilters, jinjaTests, UNDEFINED_TOLERANT_FILTERS } from './jinja-filters';
-import { createJinjaRuntime } from './jinja-runtime';
+import { Namespace, createJinjaRuntime } from './jinja-runtime';
 import { LocatedTemplateError, errorDetail } from './located-error';
 import { SearchPathLoader, jinjaSource } from './search-path-loader';
 import { isUndefined } from './strict-undefined';
@@ -35,10 +35,12 @@ function createEnvironment(loader: SearchPathLoader | null): any {
       return filter.call(this, value, ...args);
     };
   }
-  env.addGlobal('dict', (kwargs?: Record<string, unknown>) => {
+  const keywordArguments = (kwargs?: Record<string, unknown>) => {
     const { __keywords: _ignored, ...entries } = kwargs ?? {};
     return entries;
-  });
+  };
+  env.addGlobal('dict', keywordArguments);
+  env.addGlobal('namespace', (kwargs?: Record<string, unknown>) => new Namespace(keywordArguments(kwargs)));
   return env;
 }
 

@@ -4,9 +4,10 @@
  * arguments ...) and its tests (`defined` knows StrictUndefined). Every other
  * filter refuses an undefined input, as Jinja2's StrictUndefined makes it.
  */
-import { pyTitle, STRING_METHODS } from './python-string-methods';
+import { percentFormat } from './percent-format';
+import { STRING_METHODS } from './python-string-methods';
 import { pythonMemberLookup } from './python-members';
-import { isDict, pyEquals, pyIterable, pyRepr, pyStr, pyTruthy, pyTypeName } from './python-values';
+import { isDict, pyEquals, pyIterable, pyRepr, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
 import { StrictUndefined, isUndefined, requireDefined } from './strict-undefined';
 
 type Filter = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,6 +40,41 @@ function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
   throw new TypeError(`'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+}
+
+/** Jinja2's `title` filter: upper-cases the first character after `-`, whitespace or an opening bracket. */
+function jinjaTitle(value: string): string {
+  return value
+    .split(/([-\s({[<]+)/)
+    .filter((item) => item !== '')
+    .map((item) => item.charAt(0).toUpperCase() + item.slice(1).toLowerCase())
+    .join('');
+}
+
+/** Python's `json.dumps(value, sort_keys=True)` made HTML-safe, as Jinja2's `tojson` does. */
+function toJson(value: unknown): string {
+  const dump = (item: unknown): string => {
+    if (isUndefined(item)) return item.fail();
+    if (item === null || item === undefined) return 'null';
+    if (Array.isArray(item)) return `[${item.map(dump).join(', ')}]`;
+    if (isDict(item)) {
+      const keys = Object.keys(item).sort();
+      return `{${keys.map((key) => `${dump(key)}: ${dump(item[key])}`).join(', ')}}`;
+    }
+    if (typeof item === 'string') return JSON.stringify(item).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return JSON.stringify(item);
+  };
+  return dump(value).replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Python's `round()`: halves go to the even neighbour. */
+function roundHalfEven(value: number, precision: number): number {
+  const factor = 10 ** precision;
+  const scaled = value * factor;
+  const floor = Math.floor(scaled);
+  const diff = scaled - floor;
+  const rounded = diff > 0.5 || (diff === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
+  return rounded / factor;
 }
 
 /** Filters with Jinja2's behaviour, by name. */
@@ -74,7 +110,65 @@ export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => 
     upper: (value) => text(value).toUpperCase(),
     lower: (value) => text(value).toLowerCase(),
     capitalize: (value) => STRING_METHODS.capitalize(text(value)),
-    title: (value) => pyTitle(text(value)),
+    title: (value) => jinjaTitle(text(value)),
+    format: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const { __keywords: _ignored, ...mapping } = kw;
+      return percentFormat(text(value), Object.keys(mapping).length ? mapping : tuple(args));
+    },
+    min: (value, ...rawArgs) => {
+      const [, kw] = splitKeywords(rawArgs);
+      const get = attributeGetter(kw.attribute);
+      const items = pyIterable(value);
+      if (!items.length) return new StrictUndefined('No aggregated item, sequence was empty.');
+      return items.reduce((best, item) => (compareValues(sortKey(get(item), Boolean(kw.case_sensitive)), sortKey(get(best), Boolean(kw.case_sensitive))) < 0 ? item : best));
+    },
+    max: (value, ...rawArgs) => {
+      const [, kw] = splitKeywords(rawArgs);
+      const get = attributeGetter(kw.attribute);
+      const items = pyIterable(value);
+      if (!items.length) return new StrictUndefined('No aggregated item, sequence was empty.');
+      return items.reduce((best, item) => (compareValues(sortKey(get(item), Boolean(kw.case_sensitive)), sortKey(get(best), Boolean(kw.case_sensitive))) > 0 ? item : best));
+    },
+    round: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const precision = Number(kw.precision ?? args[0] ?? 0);
+      const method = String(kw.method ?? args[1] ?? 'common');
+      const number = Number(requireDefined(value));
+      const factor = 10 ** precision;
+      if (method === 'ceil') return Math.ceil(number * factor) / factor;
+      if (method === 'floor') return Math.floor(number * factor) / factor;
+      return roundHalfEven(number, precision);
+    },
+    dictsort: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const caseSensitive = Boolean(kw.case_sensitive ?? args[0] ?? false);
+      const by = String(kw.by ?? args[1] ?? 'key');
+      const reverse = Boolean(kw.reverse ?? args[2] ?? false);
+      if (!isDict(value)) throw new TypeError(`dictsort: expected a dict, got ${pyTypeName(value)}`);
+      const index = by === 'value' ? 1 : 0;
+      const pairs = Object.entries(value).map(([key, item]) => tuple([key, item]));
+      pairs.sort((a, b) => compareValues(sortKey(a[index], caseSensitive), sortKey(b[index], caseSensitive)));
+      return reverse ? pairs.reverse() : pairs;
+    },
+    groupby: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const get = attributeGetter(kw.attribute ?? args[0]);
+      const groups: Array<[unknown, unknown[]]> = [];
+      const items = [...pyIterable(value)].sort((a, b) => compareValues(get(a), get(b)));
+      for (const item of items) {
+        const key = get(item);
+        const last = groups[groups.length - 1];
+        if (last && pyEquals(last[0], key)) last[1].push(item);
+        else groups.push([key, [item]]);
+      }
+      return groups.map((group) => {
+        const named = tuple<unknown>([...group]);
+        Object.defineProperty(named, 'grouper', { value: group[0] });
+        Object.defineProperty(named, 'list', { value: group[1] });
+        return named;
+      });
+    },
     trim: (value, chars) => STRING_METHODS.strip(text(value), chars),
     replace: (value, old, replacement, count) => STRING_METHODS.replace(text(value), old, replacement, count),
     string: (value) => text(value),
@@ -144,7 +238,7 @@ export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => 
       });
       return indented.join('\n');
     },
-    tojson: (value) => JSON.stringify(value),
+    tojson: (value) => toJson(value),
     pprint: (value) => pyRepr(value),
     abs: (value) => Math.abs(Number(requireDefined(value))),
   };

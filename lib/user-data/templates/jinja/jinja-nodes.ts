@@ -11,3 +11,5 @@ export const PyTruthy: any = nodes.Node.extend('PyTruthy', { fields: ['target'] 
 export const PyIter: any = nodes.Node.extend('PyIter', { fields: ['target'] });
 /** Inside the first pass of `{% for x in items if cond %}`: keeps the items for which `cond` holds. */
 export const PyCollect: any = nodes.Node.extend('PyCollect', { fields: ['cond', 'item', 'list'] });
+/** `{% with a = 1, b = x %}body{% endwith %}`: `targets` is a list of `{ name, value }`. */
+export const PyWith: any = nodes.Node.extend('PyWith', { fields: ['targets', 'body'] });

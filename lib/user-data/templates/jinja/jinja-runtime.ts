@@ -7,7 +7,7 @@ import { runtime as nunjucksRuntime, lib } from './nunjucks-internals';
 import { LocatedTemplateError, errorDetail } from './located-error';
 import { pythonMemberLookup } from './python-members';
 import { pyAdd, pyAnd, pyCompare, pyConcat, pyIn, pyMod, pyMul, pyOr } from './python-operators';
-import { pyIterable, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
+import { pyEquals, pyIterable, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
 import { StrictUndefined, UndefinedValueError, isUndefined, undefinedName } from './strict-undefined';
 
 const PYTHON_CONSTANTS: Record<string, unknown> = { True: true, False: false, None: null };
@@ -56,6 +56,37 @@ function loopLookup(frame: Frame): unknown {
   return undefinedName('loop');
 }
 
+/** Jinja2's `namespace()`: the one object whose attributes `{% set ns.attr = ... %}` may assign. */
+export class Namespace {
+  constructor(attributes: Record<string, unknown>) {
+    Object.assign(this, attributes);
+  }
+
+  public toString(): string {
+    return `<Namespace ${pyStr(Object.assign({}, this))}>`;
+  }
+}
+
+function setAttribute(target: unknown, key: unknown, value: unknown): void {
+  if (isUndefined(target)) target.fail();
+  if (!(target instanceof Namespace)) throw new TypeError('cannot assign attribute on non-namespace object');
+  (target as unknown as Record<string, unknown>)[String(key)] = value;
+}
+
+const lastChanged = new WeakMap<object, { seen: boolean; value: unknown }>();
+
+/** `loop.changed(*values)`: true on the first iteration and whenever the values differ from the previous call. */
+function loopChanged(items: unknown[], index: number) {
+  return (...values: unknown[]) => {
+    if (index === 0 || !lastChanged.has(items)) lastChanged.set(items, { seen: false, value: undefined });
+    const state = lastChanged.get(items)!;
+    if (state.seen && pyEquals(state.value, values)) return false;
+    state.seen = true;
+    state.value = values;
+    return true;
+  };
+}
+
 /** Creates the Jinja2 runtime (one per environment: it holds no state). */
 export function createJinjaRuntime(): Record<string, unknown> {
   const jinja = Object.create(nunjucksRuntime);
@@ -98,6 +129,8 @@ export function createJinjaRuntime(): Record<string, unknown> {
     pyOr,
     pyAnd,
     loopCycle,
+    setAttribute,
+    loopChanged,
     undefinedValue: (description: string) => new StrictUndefined(description),
     undefinedName,
   });

@@ -107,6 +107,8 @@ export function pythonMemberLookup(target: unknown, key: unknown, label: string)
   }
   if (Array.isArray(target)) {
     if (typeof key === 'string' && Object.prototype.hasOwnProperty.call(LIST_METHODS, key)) return bind(LIST_METHODS[key], target);
+    // Named-tuple fields, e.g. `group.grouper` / `group.list` of `groupby`.
+    if (typeof key === 'string' && key !== 'length' && !/^\d+$/.test(key) && Object.prototype.hasOwnProperty.call(target, key)) return (target as unknown as Record<string, unknown>)[key];
     const at = index(target.length, key);
     return at === undefined ? missing() : target[at];
   }

@@ -95,6 +95,11 @@ export const CORPUS: CorpusCase[] = [
   one('default with keyword', '{{ "" | default("kw", boolean=true) }} {{ none | default("nd") }} {{ aws.nope | default(none) }}'),
   one('set with expressions', '{% set total = aws.nodes | length * 2 %}{% set ips = aws.nodes | map(attribute="ip") | list %}{{ total }} {{ ips[0] }} {{ ips | last }}'),
   one('filter block', '{% filter upper %}shout {{ name }}{% endfilter %}'),
+  one('more filters', '{{ "%s-%s" | format(name, _node_id) }} {{ aws.nodes | map(attribute="id") | max }} {{ [3, 1, 2] | min }} {{ 2.567 | round(2) }} {{ 2.45 | round(1, "floor") }} {{ aws.tags | dictsort }} {{ aws.tags | tojson }} {{ "a-b c(d x1y" | title }} {{ [3, 1] | reverse | list }} {{ [1, 2] | sum }}'),
+  one('groupby', '{% for group in aws.volumes | groupby("size") %}{{ group.grouper }}:{{ group.list | map(attribute="name") | join(",") }};{% endfor %}'),
+  one('with and namespace', '{% with first = aws.nodes[0], n = 2 %}{{ first.ip }}/{{ n }}{% set inner = 1 %}{% endwith %} {{ inner is defined }} {% set ns = namespace(count=0, seen=false) %}{% for v in aws.volumes %}{% set ns.count = ns.count + 1 %}{% endfor %}{{ ns.count }}'),
+  one('loop changed and depth', '{% for v in aws.volumes %}{% if loop.changed(v.size) %}{{ v.size }} {% endif %}{{ loop.depth }}{{ loop.depth0 }} {% endfor %}'),
+  one('tests with bare arguments', '{{ 9 is divisibleby 3 }} {{ aws.terminate_protection is sameas false }} {{ name is equalto "mongo" }} {{ 2 is in [1, 2] }} {{ name is not none }} {{ aws is defined and name is string }}'),
   // Includes
   {
     name: 'an include does not leak its sets into the including template',
