@@ -3,12 +3,12 @@
  * semantics. It is a separate object whose prototype is nunjucks' runtime:
  * templates compiled by `JinjaCompiler` switch to it, nothing global changes.
  */
-import { runtime as nunjucksRuntime, lib } from './nunjucks-internals';
+import { runtime as nunjucksRuntime } from './nunjucks-internals';
 import { LocatedTemplateError, errorDetail } from './located-error';
 import { pythonMemberLookup } from './python-members';
 import { pyAdd, pyAnd, pyCompare, pyConcat, pyIn, pyMod, pyMul, pyOr } from './python-operators';
 import { pyEquals, pyIterable, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
-import { StrictUndefined, UndefinedValueError, isUndefined, undefinedName } from './strict-undefined';
+import { StrictUndefined, isUndefined, undefinedName } from './strict-undefined';
 
 const PYTHON_CONSTANTS: Record<string, unknown> = { True: true, False: false, None: null };
 
@@ -136,5 +136,3 @@ export function createJinjaRuntime(): Record<string, unknown> {
   });
   return jinja;
 }
-
-export { UndefinedValueError, lib };

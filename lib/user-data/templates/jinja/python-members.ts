@@ -7,7 +7,7 @@
 import { runtime } from './nunjucks-internals';
 import { STRING_METHODS } from './python-string-methods';
 import { isDict, pyEquals, pyIterable, pyRepr, tuple } from './python-values';
-import { StrictUndefined, isUndefined, undefinedName } from './strict-undefined';
+import { isUndefined, undefinedName } from './strict-undefined';
 
 type Method = (self: never, ...args: unknown[]) => unknown;
 
@@ -128,6 +128,3 @@ export function pythonMemberLookup(target: unknown, key: unknown, label: string)
   }
   return missing();
 }
-
-/** The `StrictUndefined` class, re-exported for callers that only need lookups. */
-export { StrictUndefined };

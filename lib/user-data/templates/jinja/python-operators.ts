@@ -7,7 +7,7 @@
  */
 import { percentFormat } from './percent-format';
 import { isDict, pyEquals, pyIterable, pyStr, pyTruthy, pyTypeName } from './python-values';
-import { isUndefined, requireDefined } from './strict-undefined';
+import { requireDefined } from './strict-undefined';
 
 function operandError(op: string, left: unknown, right: unknown): TypeError {
   return new TypeError(`unsupported operand type(s) for ${op}: '${pyTypeName(left)}' and '${pyTypeName(right)}'`);
@@ -117,5 +117,3 @@ export function pyOr(left: unknown, right: () => unknown): unknown {
 export function pyAnd(left: unknown, right: () => unknown): unknown {
   return pyTruthy(left) ? right() : left;
 }
-
-export { isUndefined };

@@ -153,6 +153,15 @@ export const CORPUS: CorpusCase[] = [
     searchPath: ['t'],
     data: cluster,
   },
+  {
+    name: 'imported macros and call blocks',
+    files: {
+      't/cluster.sh': '{% import "macros.sh" as m %}{% from "macros.sh" import unit %}{{ m.line("a") }}|{{ unit("b") }}|{% call m.wrap() %}inside {{ name }}{% endcall %}',
+      'lib/macros.sh': '{% macro line(x) %}line {{ x }}{% endmacro %}{% macro unit(x) -%}\n[{{ x }}]\n{%- endmacro %}{% macro wrap() %}<{{ caller() }}>{% endmacro %}',
+    },
+    searchPath: ['t', 'lib'],
+    data: cluster,
+  },
   // The volume setup partial the example projects shipped (docker-mongodb system.mounts.sh)
   one(
     'docker-mongodb system.mounts.sh',
