@@ -8,7 +8,7 @@ import { LoadedConfig } from '../../config';
 import { ComposeFiles, readComposeFiles } from './compose-files';
 import { effectiveEnvironment } from './environment-variables';
 import { renderJinjaTemplate } from './jinja/jinja-environment';
-import { templateDataFor } from './template-data';
+import { clusterValues, templateDataFor } from './template-data';
 
 export interface RenderOptions {
   /** `_node_id`: the node id, or the cluster name in ASG mode. */
@@ -22,8 +22,10 @@ export interface RenderOptions {
 /** The name of the boot-script template on the search path. */
 export const CLUSTER_TEMPLATE = 'cluster.sh';
 
-function environmentOf(config: LoadedConfig, options: RenderOptions): Record<string, string> {
-  return effectiveEnvironment(config.clusterData, options.env ?? process.env);
+function prepare(config: LoadedConfig, options: RenderOptions) {
+  const values = clusterValues(config);
+  const env = effectiveEnvironment(values, options.env ?? process.env);
+  return { values, base: { nodeId: options.nodeId, amiId: options.amiId, env } };
 }
 
 /**
@@ -32,8 +34,8 @@ function environmentOf(config: LoadedConfig, options: RenderOptions): Record<str
  * @throws TemplateError
  */
 export function renderComposeFiles(config: LoadedConfig, options: RenderOptions): ComposeFiles {
-  const env = environmentOf(config, options);
-  return readComposeFiles(config.searchPath, templateDataFor(config, { nodeId: options.nodeId, amiId: options.amiId, env }));
+  const { values, base } = prepare(config, options);
+  return readComposeFiles(config.searchPath, templateDataFor(values, base));
 }
 
 /**
@@ -41,14 +43,13 @@ export function renderComposeFiles(config: LoadedConfig, options: RenderOptions)
  * @throws TemplateError when the override file or an `environment:` value fails to render
  */
 export function buildTemplateData(config: LoadedConfig, options: RenderOptions): Record<string, unknown> {
-  const env = environmentOf(config, options);
-  const base = { nodeId: options.nodeId, amiId: options.amiId, env };
-  const compose = readComposeFiles(config.searchPath, templateDataFor(config, base));
+  const { values, base } = prepare(config, options);
+  const compose = readComposeFiles(config.searchPath, templateDataFor(values, base));
   const dockerCompose = {
     ...(compose.yaml !== undefined ? { yaml: compose.yaml } : {}),
     ...(compose.overrideYaml !== undefined ? { override_yaml: compose.overrideYaml } : {}),
   };
-  return templateDataFor(config, { ...base, dockerCompose });
+  return templateDataFor(values, { ...base, dockerCompose });
 }
 
 /**

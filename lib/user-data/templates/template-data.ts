@@ -6,6 +6,8 @@
  * config does not already use.
  */
 import { LoadedConfig } from '../../config';
+import { isDict } from './jinja/python-values';
+import { markIntegralFloats } from './yaml-floats';
 
 export interface TemplateDataInput {
   /** `_node_id`. */
@@ -18,13 +20,25 @@ export interface TemplateDataInput {
   readonly dockerCompose?: { readonly yaml?: string; readonly override_yaml?: string };
 }
 
-function clone<T>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
+/** A deep copy of lists and maps; other values (strings, numbers, PyFloat) are shared. */
+function copyData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyData) as T;
+  if (isDict(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyData(item)])) as T;
+  }
+  return value;
 }
 
-export function templateDataFor(config: LoadedConfig, input: TemplateDataInput): Record<string, unknown> {
-  // A deep copy: templates may mutate lists (`list.append`) and must not change the config.
-  const data: Record<string, unknown> = clone(config.clusterData) ?? {};
+/** The `cluster:` map as templates see its values (a copy; `3.0` kept a float). */
+export function clusterValues(config: LoadedConfig): Record<string, unknown> {
+  const values = copyData(config.clusterData ?? {});
+  markIntegralFloats(values, config.file);
+  return values;
+}
+
+/** @param values from `clusterValues` (copied again: templates may mutate lists with `list.append`) */
+export function templateDataFor(values: Record<string, unknown>, input: TemplateDataInput): Record<string, unknown> {
+  const data = copyData(values);
   const aws = data.aws;
   if (aws !== null && typeof aws === 'object' && !Array.isArray(aws)) {
     const awsMap = aws as Record<string, unknown>;

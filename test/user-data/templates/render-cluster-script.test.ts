@@ -87,6 +87,15 @@ describe('template data', () => {
     expect(process.env.FLAG).toBeUndefined();
   });
 
+  test('floats written with a zero fraction stay floats, as Python str() prints them', () => {
+    const { config } = project({
+      'cloud-compose.yml': configYaml({ extra: '  environment:\n    VERSION: 3.0\n    OTHER: 3.10\n  custom:\n    ratio: 2.0\n    list: [1.0, 2, 1_000.0]\n    quoted: "2.0"\n' }),
+      'templates/cluster.sh': '{{ VERSION }} {{ OTHER }} {{ environment.VERSION }} {{ custom.ratio }} {{ custom.list }} {{ custom.ratio + 1 }} {{ custom.quoted }}',
+    });
+    // Python: str(3.0), str(3.10), str(2.0), str([1.0, 2, 1000.0]), str(2.0 + 1)
+    expect(renderClusterScript(config, { nodeId: 0, env: {} })).toBe('3.0 3.1 3.0 2.0 [1.0, 2, 1000.0] 3.0 2.0');
+  });
+
   test('templates may mutate data without changing the config', () => {
     const { config } = project({
       'cloud-compose.yml': configYaml(),

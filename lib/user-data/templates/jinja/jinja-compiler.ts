@@ -6,7 +6,7 @@
  * switch `runtime` to the environment's Jinja2 runtime (`env.opts.jinjaRuntime`).
  */
 import { compilerModule, nodes } from './nunjucks-internals';
-import { PyCollect, PyIter, PyTruthy, PyWith } from './jinja-nodes';
+import { PyCollect, PyFloatLiteral, PyIter, PyTruthy, PyWith } from './jinja-nodes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const COMPARE_OPS = new Set(['==', '!=', '<', '>', '<=', '>=']);
@@ -39,7 +39,7 @@ export class JinjaCompiler extends compilerModule.Compiler {
   }
 
   public assertType(this: any, node: any, ...types: any[]): void {
-    if (node instanceof PyTruthy || node instanceof PyIter || node instanceof PyWith) return;
+    if (node instanceof PyTruthy || node instanceof PyIter || node instanceof PyWith || node instanceof PyFloatLiteral) return;
     super.assertType(node, ...types);
   }
 
@@ -186,6 +186,10 @@ export class JinjaCompiler extends compilerModule.Compiler {
     this._emit(')');
   }
 
+  public compilePyFloatLiteral(this: any, node: any): void {
+    this._emit(`runtime.pyFloat(${JSON.stringify(node.value)})`);
+  }
+
   public compilePyIter(this: any, node: any, frame: any): void {
     this._emit('runtime.pyIter(');
     this.compile(node.target, frame);
@@ -250,6 +254,28 @@ export class JinjaCompiler extends compilerModule.Compiler {
 
   public compileMul(this: any, node: any, frame: any): void {
     this.binary('pyMul', node, frame);
+  }
+
+  public compileSub(this: any, node: any, frame: any): void {
+    this.binary('pySub', node, frame);
+  }
+
+  public compileFloorDiv(this: any, node: any, frame: any): void {
+    this.binary('pyFloorDiv', node, frame);
+  }
+
+  public compilePow(this: any, node: any, frame: any): void {
+    this.binary('pyPow', node, frame);
+  }
+
+  public compileNeg(this: any, node: any, frame: any): void {
+    this._emit('runtime.pyNeg(');
+    this.compile(node.target, frame);
+    this._emit(')');
+  }
+
+  public compileDiv(this: any, node: any, frame: any): void {
+    this.binary('pyDiv', node, frame);
   }
 
   public compileMod(this: any, node: any, frame: any): void {

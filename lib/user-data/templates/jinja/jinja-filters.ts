@@ -5,6 +5,7 @@
  * filter refuses an undefined input, as Jinja2's StrictUndefined makes it.
  */
 import { percentFormat } from './percent-format';
+import { PyFloat, pyFloat, unwrapFloat } from './python-float';
 import { STRING_METHODS } from './python-string-methods';
 import { pythonMemberLookup } from './python-members';
 import { isDict, pyEquals, pyIterable, pyRepr, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
@@ -35,7 +36,9 @@ function sortKey(value: unknown, caseSensitive: boolean): unknown {
   return !caseSensitive && typeof value === 'string' ? value.toLowerCase() : value;
 }
 
-function compareValues(a: unknown, b: unknown): number {
+function compareValues(rawA: unknown, rawB: unknown): number {
+  const a = unwrapFloat(rawA);
+  const b = unwrapFloat(rawB);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
@@ -61,6 +64,7 @@ function toJson(value: unknown): string {
       const keys = Object.keys(item).sort();
       return `{${keys.map((key) => `${dump(key)}: ${dump(item[key])}`).join(', ')}}`;
     }
+    if (item instanceof PyFloat) return pyStr(item);
     if (typeof item === 'string') return JSON.stringify(item).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return JSON.stringify(item);
   };
@@ -136,9 +140,9 @@ export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => 
       const method = String(kw.method ?? args[1] ?? 'common');
       const number = Number(requireDefined(value));
       const factor = 10 ** precision;
-      if (method === 'ceil') return Math.ceil(number * factor) / factor;
-      if (method === 'floor') return Math.floor(number * factor) / factor;
-      return roundHalfEven(number, precision);
+      if (method === 'ceil') return pyFloat(Math.ceil(number * factor) / factor);
+      if (method === 'floor') return pyFloat(Math.floor(number * factor) / factor);
+      return pyFloat(roundHalfEven(number, precision));
     },
     dictsort: (value, ...rawArgs) => {
       const [args, kw] = splitKeywords(rawArgs);
@@ -173,17 +177,16 @@ export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => 
     replace: (value, old, replacement, count) => STRING_METHODS.replace(text(value), old, replacement, count),
     string: (value) => text(value),
     int: (value, fallback = 0, base = 10) => {
-      if (typeof value === 'number') return Math.trunc(value);
+      if (typeof value === 'number' || value instanceof PyFloat) return Math.trunc(Number(value));
       if (typeof value === 'boolean') return Number(value);
       const source = text(value).trim().replace(/_/g, '');
       const parsed = Number(base) === 10 ? (/^[-+]?\d+$/.test(source) ? Number(source) : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(source) ? Math.trunc(Number(source)) : NaN) : parseInt(source, Number(base));
       return Number.isNaN(parsed) ? fallback : parsed;
     },
-    float: (value, fallback = 0) => {
-      if (typeof value === 'number') return value;
-      if (typeof value === 'boolean') return Number(value);
+    float: (value, fallback: unknown = pyFloat(0)) => {
+      if (typeof value === 'number' || value instanceof PyFloat || typeof value === 'boolean') return pyFloat(Number(value));
       const parsed = Number(text(value).trim());
-      return text(value).trim() === '' || Number.isNaN(parsed) ? fallback : parsed;
+      return text(value).trim() === '' || Number.isNaN(parsed) ? fallback : pyFloat(parsed);
     },
     list: (value) => [...pyIterable(value)],
     first: (value) => {
@@ -240,7 +243,7 @@ export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => 
     },
     tojson: (value) => toJson(value),
     pprint: (value) => pyRepr(value),
-    abs: (value) => Math.abs(Number(requireDefined(value))),
+    abs: (value) => (value instanceof PyFloat ? pyFloat(Math.abs(value.value)) : Math.abs(Number(requireDefined(value)))),
   };
 }
 
@@ -254,8 +257,8 @@ export function jinjaTests(): Record<string, (value: unknown, ...args: unknown[]
     true: (value) => value === true,
     false: (value) => value === false,
     integer: (value) => typeof value === 'number' && Number.isInteger(value),
-    float: (value) => typeof value === 'number' && !Number.isInteger(value),
-    number: (value) => typeof value === 'number' || typeof value === 'boolean',
+    float: (value) => value instanceof PyFloat || (typeof value === 'number' && !Number.isInteger(value)),
+    number: (value) => typeof value === 'number' || typeof value === 'boolean' || value instanceof PyFloat,
     string: (value) => typeof value === 'string',
     mapping: (value) => isDict(value),
     sequence: (value) => typeof value === 'string' || Array.isArray(value) || isDict(value),

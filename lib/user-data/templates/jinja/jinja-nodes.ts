@@ -11,5 +11,7 @@ export const PyTruthy: any = nodes.Node.extend('PyTruthy', { fields: ['target'] 
 export const PyIter: any = nodes.Node.extend('PyIter', { fields: ['target'] });
 /** Inside the first pass of `{% for x in items if cond %}`: keeps the items for which `cond` holds. */
 export const PyCollect: any = nodes.Node.extend('PyCollect', { fields: ['cond', 'item', 'list'] });
+/** A float literal with an integral value (`1.0`): prints as `1.0`. */
+export const PyFloatLiteral: any = nodes.Node.extend('PyFloatLiteral', { fields: ['value'] });
 /** `{% with a = 1, b = x %}body{% endwith %}`: `targets` is a list of `{ name, value }`. */
 export const PyWith: any = nodes.Node.extend('PyWith', { fields: ['targets', 'body'] });

@@ -5,11 +5,22 @@
  * loops over nothing when `cond` is false; Jinja2 filters the items first
  * (`loop.index`/`loop.length` count only the kept ones).
  */
-import { PyWith } from './jinja-nodes';
+import { PyFloatLiteral, PyWith } from './jinja-nodes';
 import { lexer, nodes, parserModule } from './nunjucks-internals';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export class JinjaParser extends parserModule.Parser {
+  /** Keeps `1.0` a float (nunjucks makes it the number 1, which prints as `1`). */
+  public parsePrimary(this: any, noPostfix?: boolean): any {
+    const tok = this.peekToken();
+    if (tok && tok.type === lexer.TOKEN_FLOAT && Number.isInteger(parseFloat(tok.value))) {
+      this.nextToken();
+      const node = new PyFloatLiteral(tok.lineno, tok.colno, parseFloat(tok.value));
+      return noPostfix ? node : this.parsePostfix(node);
+    }
+    return super.parsePrimary(noPostfix);
+  }
+
   public parseStatement(this: any): any {
     const tok = this.peekToken();
     if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === 'with' && !(this.breakOnBlocks ?? []).includes('with')) return this.parseWith();

@@ -6,7 +6,8 @@
 import { runtime as nunjucksRuntime } from './nunjucks-internals';
 import { LocatedTemplateError, errorDetail } from './located-error';
 import { pythonMemberLookup } from './python-members';
-import { pyAdd, pyAnd, pyCompare, pyConcat, pyIn, pyMod, pyMul, pyOr } from './python-operators';
+import { pyFloat } from './python-float';
+import { pyAdd, pyAnd, pyCompare, pyConcat, pyDiv, pyFloorDiv, pyIn, pyMod, pyMul, pyNeg, pyOr, pyPow, pySub } from './python-operators';
 import { pyEquals, pyIterable, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
 import { StrictUndefined, isUndefined, undefinedName } from './strict-undefined';
 
@@ -123,6 +124,12 @@ export function createJinjaRuntime(): Record<string, unknown> {
     pyIter: pyIterable,
     pyAdd,
     pyMul,
+    pyDiv,
+    pySub,
+    pyFloorDiv,
+    pyPow,
+    pyNeg,
+    pyFloat,
     pyMod,
     pyConcat,
     pyCompare,

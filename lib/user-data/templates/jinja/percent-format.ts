@@ -3,17 +3,20 @@
  * conversions only: `%s %r %d %i %f %x %X %o %e %%`, flags `- + 0 space`,
  * width and precision, and `%(name)s` with a dict.
  */
+import { unwrapFloat } from './python-float';
 import { isDict, pyRepr, pyStr, pyTypeName } from './python-values';
 
 const SPEC = /%(?:\(([^)]*)\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sridfFxXoeEgGc%])/g;
 
-function toInteger(value: unknown, conversion: string): number {
+function toInteger(raw: unknown, conversion: string): number {
+  const value = unwrapFloat(raw);
   if (typeof value === 'boolean') return Number(value);
   if (typeof value !== 'number') throw new TypeError(`%${conversion} format: a number is required, not ${pyTypeName(value)}`);
   return Math.trunc(value);
 }
 
-function toFloat(value: unknown, conversion: string): number {
+function toFloat(raw: unknown, conversion: string): number {
+  const value = unwrapFloat(raw);
   if (typeof value === 'boolean') return Number(value);
   if (typeof value !== 'number') throw new TypeError(`must be real number, not ${pyTypeName(value)} (%${conversion})`);
   return value;

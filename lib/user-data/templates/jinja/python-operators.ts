@@ -6,6 +6,7 @@
  * return an operand, `in` looks at dict keys.
  */
 import { percentFormat } from './percent-format';
+import { PyFloat, pyFloat } from './python-float';
 import { isDict, pyEquals, pyIterable, pyStr, pyTruthy, pyTypeName } from './python-values';
 import { requireDefined } from './strict-undefined';
 
@@ -13,14 +14,53 @@ function operandError(op: string, left: unknown, right: unknown): TypeError {
   return new TypeError(`unsupported operand type(s) for ${op}: '${pyTypeName(left)}' and '${pyTypeName(right)}'`);
 }
 
-function isNumeric(value: unknown): value is number | boolean {
-  return typeof value === 'number' || typeof value === 'boolean';
+function isNumeric(value: unknown): value is number | boolean | PyFloat {
+  return typeof value === 'number' || typeof value === 'boolean' || value instanceof PyFloat;
+}
+
+function isFloat(value: unknown): boolean {
+  return value instanceof PyFloat || (typeof value === 'number' && !Number.isInteger(value));
+}
+
+/** Python's result type: float if either operand is one. */
+function numericResult(left: unknown, right: unknown, result: number): number | PyFloat {
+  return isFloat(left) || isFloat(right) ? pyFloat(result) : result;
+}
+
+function numbers(op: string, left: unknown, right: unknown): [number, number] {
+  requireDefined(left);
+  requireDefined(right);
+  if (!isNumeric(left) || !isNumeric(right)) throw operandError(op, left, right);
+  return [Number(left), Number(right)];
+}
+
+export function pySub(left: unknown, right: unknown): number | PyFloat {
+  const [a, b] = numbers('-', left, right);
+  return numericResult(left, right, a - b);
+}
+
+export function pyFloorDiv(left: unknown, right: unknown): number | PyFloat {
+  const [a, b] = numbers('//', left, right);
+  if (b === 0) throw new Error('ZeroDivisionError: integer division or modulo by zero');
+  return numericResult(left, right, Math.floor(a / b));
+}
+
+export function pyPow(left: unknown, right: unknown): number | PyFloat {
+  const [a, b] = numbers('**', left, right);
+  // int ** negative int is a float in Python.
+  return isFloat(left) || isFloat(right) || b < 0 ? pyFloat(a ** b) : a ** b;
+}
+
+export function pyNeg(value: unknown): number | PyFloat {
+  requireDefined(value);
+  if (!isNumeric(value)) throw new TypeError(`bad operand type for unary -: '${pyTypeName(value)}'`);
+  return isFloat(value) ? pyFloat(-Number(value)) : -Number(value);
 }
 
 export function pyAdd(left: unknown, right: unknown): unknown {
   requireDefined(left);
   requireDefined(right);
-  if (isNumeric(left) && isNumeric(right)) return Number(left) + Number(right);
+  if (isNumeric(left) && isNumeric(right)) return numericResult(left, right, Number(left) + Number(right));
   if (typeof left === 'string' && typeof right === 'string') return left + right;
   if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
   if (typeof left === 'string' || typeof right === 'string') {
@@ -33,7 +73,7 @@ export function pyAdd(left: unknown, right: unknown): unknown {
 export function pyMul(left: unknown, right: unknown): unknown {
   requireDefined(left);
   requireDefined(right);
-  if (isNumeric(left) && isNumeric(right)) return Number(left) * Number(right);
+  if (isNumeric(left) && isNumeric(right)) return numericResult(left, right, Number(left) * Number(right));
   const repeat = (sequence: unknown, times: unknown): unknown => {
     const count = Math.max(0, Number(times));
     if (typeof sequence === 'string') return sequence.repeat(count);
@@ -52,9 +92,18 @@ export function pyMod(left: unknown, right: unknown): unknown {
     const divisor = Number(right);
     if (divisor === 0) throw new Error('ZeroDivisionError: integer division or modulo by zero');
     const result = Number(left) % divisor;
-    return result !== 0 && result < 0 !== divisor < 0 ? result + divisor : result;
+    return numericResult(left, right, result !== 0 && result < 0 !== divisor < 0 ? result + divisor : result);
   }
   throw operandError('%', left, right);
+}
+
+/** `a / b`: true division, always a float. */
+export function pyDiv(left: unknown, right: unknown): number | PyFloat {
+  requireDefined(left);
+  requireDefined(right);
+  if (!isNumeric(left) || !isNumeric(right)) throw operandError('/', left, right);
+  if (Number(right) === 0) throw new Error('ZeroDivisionError: division by zero');
+  return pyFloat(Number(left) / Number(right));
 }
 
 /** `a ~ b`: both sides through `str()`. */

@@ -4,6 +4,7 @@
  * `{'k': 'v'}`) and `{% if [] %}` is false.
  */
 import { runtime } from './nunjucks-internals';
+import { PyFloat, unwrapFloat } from './python-float';
 import { isUndefined } from './strict-undefined';
 
 const TUPLE = Symbol('python tuple');
@@ -90,6 +91,7 @@ export function pyStr(value: unknown): string {
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'number') return numberStr(value);
+  if (value instanceof PyFloat) return floatRepr(value.value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof runtime.SafeString) return String(value);
   if (Array.isArray(value) || isDict(value)) return pyRepr(value);
@@ -100,6 +102,7 @@ export function pyStr(value: unknown): string {
 /** Python's truth test. Throws for an undefined value (StrictUndefined). */
 export function pyTruthy(value: unknown): boolean {
   if (isUndefined(value)) return value.fail();
+  if (value instanceof PyFloat) return value.value !== 0;
   if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
   if (Array.isArray(value)) return value.length > 0;
   if (isDict(value)) return Object.keys(value).length > 0;
@@ -113,6 +116,7 @@ export function pyTypeName(value: unknown): string {
   if (typeof value === 'string' || value instanceof runtime.SafeString) return 'str';
   if (typeof value === 'boolean') return 'bool';
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (value instanceof PyFloat) return 'float';
   if (Array.isArray(value)) return isTuple(value) ? 'tuple' : 'list';
   if (isDict(value)) return 'dict';
   if (typeof value === 'function') return 'method';
@@ -123,6 +127,8 @@ export function pyTypeName(value: unknown): string {
 export function pyEquals(left: unknown, right: unknown): boolean {
   if (isUndefined(left)) return left.fail();
   if (isUndefined(right)) return right.fail();
+  left = unwrapFloat(left);
+  right = unwrapFloat(right);
   if (left instanceof runtime.SafeString) left = String(left);
   if (right instanceof runtime.SafeString) right = String(right);
   if (left === undefined) left = null;

@@ -58,6 +58,7 @@ export const CORPUS: CorpusCase[] = [
   one('output dashes', 'a   {{- name -}}   b'),
   // Values printed as Python prints them
   one('python values', '{{ aws.terminate_protection }} {{ true }} {{ True }} {{ none }} {{ None }} {{ aws.nodes[0].id }} {{ 1.5 }} {{ 0.1 + 0.2 }} {{ 3 / 2 }} {{ 7 // 2 }} {{ 2 ** 10 }} {{ -7 % 3 }}'),
+  one('floats with a zero fraction', '{{ 4 / 2 }} {{ 1.0 }} {{ [2.0, 1] }} {{ 3 | float }} {{ "3" | float }} {{ 2.5 | round }} {{ 2.567 | round(1) }} {{ 1.0 + 1 }} {{ 2 * 1.5 }} {{ 4 / 2 == 2 }} {{ 4.0 | int }} {{ 1.0 is float }} {{ 1 is float }} {{ "%s %d %.1f" % (2.0, 2.0, 2) }} {{ 6.0 // 4 }} {{ 7 // 2 }} {{ 3.0 - 1 }} {{ 2.0 ** 2 }} {{ 2 ** -1 }} {{ -1.0 }} {{ -(2) }} {{ [1.0] | tojson }}'),
   one('python containers', '{{ aws.tags }} | {{ aws.volumes[1].meta }} | {{ [1, "a", none, true] }} | {{ ("a", 1) }} | {{ "it\'s" }} {{ ["it\'s", "q\\"d"] }}'),
   one('nested data', '{{ aws.volumes[1].meta.volumes[1].size }} {{ aws["tags"]["team"] }} {{ aws.nodes[-1].ip }} {{ docker_compose.yaml }}'),
   // Loops
