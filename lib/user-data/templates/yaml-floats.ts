@@ -13,8 +13,8 @@ const YAML_FLOAT = /^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$/;
 type Path = Array<string | number>;
 
 /** Paths (from the top of the file) of plain scalars written as floats whose value is integral. */
-function integralFloatPaths(text: string): Path[] {
-  const paths: Path[] = [];
+function integralFloatPaths(text: string): Array<{ path: Path; value: number }> {
+  const paths: Array<{ path: Path; value: number }> = [];
   const doc = parseDocument(text, { version: '1.1' });
   visit(doc, {
     Scalar(key, node, ancestors) {
@@ -32,7 +32,7 @@ function integralFloatPaths(text: string): Path[] {
           path.push(parent.items.indexOf(child as never));
         }
       }
-      paths.push(path);
+      paths.push({ path, value: node.value });
     },
   });
   return paths;
@@ -50,13 +50,13 @@ export function markIntegralFloats(data: Record<string, unknown>, configFile: st
   } catch {
     return;
   }
-  for (const path of integralFloatPaths(text)) {
+  for (const { path, value } of integralFloatPaths(text)) {
     if (path[0] !== 'cluster' || path.length < 2) continue;
     let parent: unknown = data;
     for (const key of path.slice(1, -1)) parent = parent !== null && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[key] : undefined;
     const last = path[path.length - 1];
     if (parent === null || typeof parent !== 'object') continue;
     const container = parent as Record<string | number, unknown>;
-    if (typeof container[last] === 'number' && Number.isInteger(container[last])) container[last] = new PyFloat(container[last] as number);
+    if (container[last] === value) container[last] = new PyFloat(value);
   }
 }
