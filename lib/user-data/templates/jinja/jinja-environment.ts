@@ -10,6 +10,7 @@ import { jinjaFilters, jinjaTests, UNDEFINED_TOLERANT_FILTERS } from './jinja-fi
 import { Namespace, createJinjaRuntime } from './jinja-runtime';
 import { LocatedTemplateError, errorDetail } from './located-error';
 import { SearchPathLoader, jinjaSource } from './search-path-loader';
+import { printedAs } from './python-values';
 import { isUndefined } from './strict-undefined';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -40,6 +41,13 @@ function createEnvironment(loader: SearchPathLoader | null): any {
     return entries;
   };
   env.addGlobal('dict', keywordArguments);
+  env.addGlobal('range', (...args: unknown[]) => {
+    const [start, stop, step = 1] = (args.length === 1 ? [0, args[0]] : args).map(Number);
+    if (step === 0) throw new Error('ValueError: range() arg 3 must not be zero');
+    const items: number[] = [];
+    for (let i = start; step > 0 ? i < stop : i > stop; i += step) items.push(i);
+    return printedAs(items, () => `range(${start}, ${stop}${step !== 1 ? `, ${step}` : ''})`);
+  });
   env.addGlobal('namespace', (kwargs?: Record<string, unknown>) => new Namespace(keywordArguments(kwargs)));
   return env;
 }

@@ -6,15 +6,15 @@
  */
 import { runtime } from './nunjucks-internals';
 import { STRING_METHODS } from './python-string-methods';
-import { isDict, pyEquals, pyIterable, pyRepr, tuple } from './python-values';
+import { isDict, printedAs, pyEquals, pyIterable, pyRepr, tuple } from './python-values';
 import { isUndefined, undefinedName } from './strict-undefined';
 
 type Method = (self: never, ...args: unknown[]) => unknown;
 
 const DICT_METHODS: Record<string, Method> = {
-  items: (d: Record<string, unknown>) => Object.entries(d).map(([key, value]) => tuple([key, value])),
-  keys: (d: Record<string, unknown>) => Object.keys(d),
-  values: (d: Record<string, unknown>) => Object.values(d),
+  items: (d: Record<string, unknown>) => printedAs(Object.entries(d).map(([key, value]) => tuple([key, value])), (inner) => `dict_items(${inner})`),
+  keys: (d: Record<string, unknown>) => printedAs(Object.keys(d), (inner) => `dict_keys(${inner})`),
+  values: (d: Record<string, unknown>) => printedAs(Object.values(d), (inner) => `dict_values(${inner})`),
   get: (d: Record<string, unknown>, key, fallback = null) => (Object.prototype.hasOwnProperty.call(d, String(key)) ? d[String(key)] : fallback),
   copy: (d: Record<string, unknown>) => ({ ...d }),
   update: (d: Record<string, unknown>, other) => {

@@ -4,6 +4,7 @@
  * occurrence, `split()` without a separator splits on runs of whitespace,
  * `strip(chars)` strips a set of characters.
  */
+import { formatWithSpec } from './format-spec';
 import { pyStr, pyTypeName, tuple } from './python-values';
 import { requireDefined } from './strict-undefined';
 
@@ -101,7 +102,7 @@ export function pyTitle(text: string): string {
   return text.replace(/[A-Za-z\u00c0-\uffff]+/g, (word) => capitalize(word));
 }
 
-/** `'{} and {name}'.format(a, name=b)` for fields without a format spec. */
+/** `'{} and {name:>8}'.format(a, name=b)`. */
 function format(text: string, args: unknown[]): string {
   const last = args[args.length - 1];
   const kwargs = last !== null && typeof last === 'object' && (last as Record<string, unknown>).__keywords === true ? (last as Record<string, unknown>) : {};
@@ -111,11 +112,11 @@ function format(text: string, args: unknown[]): string {
     if (match === '{{') return '{';
     if (match === '}}') return '}';
     const [name, spec] = (field ?? '').split(':');
-    if (spec !== undefined) throw new Error(`str.format(): format specs (":${spec}") are not supported`);
-    if (name === '') return pyStr(positional[auto++]);
-    if (/^\d+$/.test(name)) return pyStr(positional[Number(name)]);
+    const render = (value: unknown) => (spec === undefined ? pyStr(value) : formatWithSpec(value, spec));
+    if (name === '') return render(positional[auto++]);
+    if (/^\d+$/.test(name)) return render(positional[Number(name)]);
     if (!(name in kwargs)) throw new Error(`KeyError: '${name}'`);
-    return pyStr(kwargs[name]);
+    return render(kwargs[name]);
   });
 }
 

@@ -15,6 +15,17 @@ export function tuple<T>(items: T[]): T[] {
   return items;
 }
 
+const PRINTED_AS = Symbol('python repr wrapper');
+
+/**
+ * A list that Python prints wrapped: `dict_keys([...])` for `dict.keys()`,
+ * `range(0, 3)` for `range(3)`. It is a plain array for everything else.
+ */
+export function printedAs<T>(items: T[], format: (inner: string) => string): T[] {
+  Object.defineProperty(items, PRINTED_AS, { value: format });
+  return items;
+}
+
 function isTuple(value: unknown[]): boolean {
   return (value as unknown as Record<symbol, unknown>)[TUPLE] === true;
 }
@@ -75,7 +86,8 @@ export function pyRepr(value: unknown): string {
   if (Array.isArray(value)) {
     const items = value.map(pyRepr);
     if (isTuple(value)) return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
-    return `[${items.join(', ')}]`;
+    const format = (value as unknown as Record<symbol, ((inner: string) => string) | undefined>)[PRINTED_AS];
+    return format ? format(`[${items.join(', ')}]`) : `[${items.join(', ')}]`;
   }
   if (isDict(value)) {
     return `{${Object.entries(value).map(([key, item]) => `${stringRepr(key)}: ${pyRepr(item)}`).join(', ')}}`;

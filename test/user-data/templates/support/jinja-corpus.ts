@@ -88,6 +88,8 @@ export const CORPUS: CorpusCase[] = [
   one('slices', '{{ name[:3] }} {{ name[1:] }} {{ name[::-1] }} {{ aws.nodes[1:] | map(attribute="id") | list }} {{ aws.nodes[:-1] | length }}'),
   // Python methods on values
   one('string methods', '{{ "a,b,,c".split(",") }} {{ "  a  b \\n c ".split() }} {{ "a b c".split(" ", 1) }} {{ "a.b.c".rsplit(".", 1) }} {{ "xxaxx".strip("x") }} {{ "  hi ".lstrip() }}| {{ "a-b-a".replace("a", "o") }} {{ "Hello".startswith("He") }} {{ "Hello".endswith(("x", "lo")) }} {{ "hi".upper() }} {{ "HI".lower() }} {{ "hello world".title() }} {{ "hello".capitalize() }} {{ ",".join(["a", "b"]) }} {{ "banana".count("a") }} {{ "banana".find("n") }} {{ "a\\nb\\n".splitlines() }} {{ "123".isdigit() }} {{ "{} and {}".format(1, "x") }} {{ "7".zfill(3) }}'),
+  one('str.format specs', '{{ "{:>6}|{:<4}|{:^7}|{:05d}|{:.2f}|{:+d}|{:,}|{:x}|{:#x}|{:08.3f}|{:*^9}|{:e}|{:.1%}|{:>6}|{}".format("ab", "c", "mid", 42, 3.14159, 7, 1234567, 255, 255, -3.5, "x", 12345.678, 0.256, 2.5, 2.0) }} {{ "{name}-{0}".format(1, name="n") }}'),
+  one('printing views and ranges', '{{ aws.tags.keys() }} {{ aws.tags.values() }} {{ aws.tags.items() }} {{ range(3) }} {{ range(1, 9, 3) }} {{ range(3) | list }} {{ aws.tags.keys() | join(",") }}'),
   one('dict methods', '{{ aws.tags.get("team") }} {{ aws.tags.get("nope") }} {{ aws.tags.get("nope", "dflt") }} {{ aws.tags.keys() | list }} {{ aws.tags.values() | list }} {{ aws.tags.items() | list }}'),
   one('list methods', '{% set l = [3, 1] %}{{ l.append(2) }}{{ l }} {{ l.index(1) }} {{ l.count(3) }} {{ l.pop() }} {{ l }}'),
   one('string indexing', '{{ name[0] }}{{ name[-1] }} {{ aws.security_groups.split(",")[1] }}'),
