@@ -25,18 +25,13 @@ search path) for one node, as 'cloud-compose cluster build' did.
 
 Options:
   --config FILE  cloud-compose.yml to use (default: found from the current folder)
-  --node ID      the node id templates see as _node_id (default: the first node's
-                 id; the cluster name when the config has no nodes)
+  --node ID      the node id templates see as _node_id, as 'cloud-compose cluster
+                 up' rendered it for that node (default: no _node_id, as
+                 'cloud-compose cluster build' rendered)
   --ami AMI_ID   the AMI id templates see as aws.ami (default: the configured
                  aws.ami; aws.ami_name is always the configured value)
   -h, --help     show this help
 `;
-
-function defaultNodeId(clusterData: Record<string, unknown>, name: string): string | number {
-  const aws = clusterData.aws as { nodes?: Array<{ id?: string | number }> } | undefined;
-  const first = Array.isArray(aws?.nodes) ? aws!.nodes[0] : undefined;
-  return first?.id ?? name;
-}
 
 /** The id as the config writes it: `--node 1` matches `id: 1` (a number), `--node a` matches `id: a`. */
 function nodeIdFor(clusterData: Record<string, unknown>, requested: string): string | number {
@@ -71,7 +66,7 @@ export function runBuild(argv: readonly string[], io: CommandIo): number {
   try {
     const env = io.env ?? process.env;
     const config = loadConfig({ file: values.config, cwd: io.cwd, env });
-    const nodeId = values.node === undefined ? defaultNodeId(config.clusterData, config.cluster.name) : nodeIdFor(config.clusterData, values.node);
+    const nodeId = values.node === undefined ? undefined : nodeIdFor(config.clusterData, values.node);
     const script = renderClusterScript(config, { nodeId, amiId: values.ami, env });
     io.stdout(`${script}\n`); // Python's print() adds one newline
     return 0;

@@ -33,8 +33,18 @@ const TEMPLATE = '#!/bin/bash\nNODE={{ _node_id }} AMI={{ aws.ami }} NAME={{ aws
 
 test('prints the rendered cluster.sh plus the newline of Python print()', () => {
   const root = tempProject({ 'cloud-compose.yml': configYaml(), 'templates/cluster.sh': TEMPLATE });
-  const result = run(['--config', path.join(root, 'cloud-compose.yml')]);
+  const result = run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '0']);
   expect(result).toEqual({ code: 0, stdout: '#!/bin/bash\nNODE=0 AMI=docker-host NAME=docker-host\n', stderr: '' });
+});
+
+test('without --node there is no _node_id, as in the original build (templates guard it)', () => {
+  const root = tempProject({
+    'cloud-compose.yml': configYaml(),
+    'templates/cluster.sh': '#!/bin/bash\n{%- if _node_id is defined %}\nNODE_ID={{ _node_id }}\n{%- endif %}\nrest\n',
+    'templates/unguarded.sh': '{{ _node_id }}',
+  });
+  expect(run(['--config', path.join(root, 'cloud-compose.yml')]).stdout).toBe('#!/bin/bash\nrest\n');
+  expect(run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '1']).stdout).toBe('#!/bin/bash\nNODE_ID=1\nrest\n');
 });
 
 test('--node sets _node_id (typed as the config writes the id) and --ami sets aws.ami', () => {

@@ -11,8 +11,11 @@ import { renderJinjaTemplate } from './jinja/jinja-environment';
 import { clusterValues, templateDataFor } from './template-data';
 
 export interface RenderOptions {
-  /** `_node_id`: the node id, or the cluster name in ASG mode. */
-  readonly nodeId: string | number;
+  /**
+   * `_node_id`: the node id, or the cluster name in ASG mode.
+   * @default no `_node_id` (as the original's `build` rendered: templates guard it with `is defined`)
+   */
+  readonly nodeId?: string | number;
   /** The resolved AMI id (`aws.ami` in templates; the configured value becomes `aws.ami_name`). @default the configured `aws.ami` */
   readonly amiId?: string;
   /** Environment variables templates see. @default process.env */

@@ -10,8 +10,8 @@ import { isDict } from './jinja/python-values';
 import { markIntegralFloats } from './yaml-floats';
 
 export interface TemplateDataInput {
-  /** `_node_id`. */
-  readonly nodeId: string | number;
+  /** `_node_id`. @default absent */
+  readonly nodeId?: string | number;
   /** The resolved AMI id. @default the configured `aws.ami` */
   readonly amiId?: string;
   /** The effective environment (see `effectiveEnvironment`). */
@@ -46,7 +46,7 @@ export function templateDataFor(values: Record<string, unknown>, input: Template
       data.aws = { ...awsMap, ami: input.amiId ?? awsMap.ami, ami_name: awsMap.ami };
     }
   }
-  data._node_id = input.nodeId;
+  if (input.nodeId !== undefined) data._node_id = input.nodeId;
   if (input.dockerCompose) data.docker_compose = { ...input.dockerCompose };
   for (const [key, value] of Object.entries(input.env)) {
     if (!(key in data)) data[key] = value;
