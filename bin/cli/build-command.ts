@@ -82,11 +82,3 @@ export function runBuild(argv: readonly string[], io: CommandIo): number {
     throw error;
   }
 }
-
-/** The command as registered in the CLI's command table. */
-export const buildCommand = {
-  name: 'build',
-  summary: 'print the rendered cluster.sh for one node',
-  help: BUILD_HELP,
-  run: (argv: readonly string[], io: CommandIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }) => runBuild(argv, io),
-};

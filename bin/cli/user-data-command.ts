@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../lib/config';
-import { buildNodeUserData, UserDataTooLargeError } from '../../lib/user-data';
+import { buildNodeUserData, TemplateError, UserDataTooLargeError } from '../../lib/user-data';
 
 /** Where a command writes, and what it reads from its surroundings. */
 export interface CommandIo {
@@ -84,7 +84,7 @@ export function runUserDataCommand(argv: readonly string[], io: CommandIo = defa
     );
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof UserDataTooLargeError) {
+    if (error instanceof ConfigError || error instanceof UserDataTooLargeError || error instanceof TemplateError) {
       io.stderr(`compose-cluster user-data: ${error.message}\n`);
       return 1;
     }

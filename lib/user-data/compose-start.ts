@@ -4,10 +4,9 @@
  * `aws.username` once `cluster.sh` has run.
  */
 import { LoadedConfig } from '../config';
-import { ComposeFiles } from './compose-files';
+import { ComposeFiles, effectiveEnvironment } from './templates';
 import { composeProjectName, NODE_ROOT_DIR } from './compose-project';
 import { dotenvLine, isVariableName } from './dotenv';
-import { effectiveEnvironment } from './effective-environment';
 import { heredocWriteFile } from './heredoc';
 import { shellQuote } from './shell-quote';
 

@@ -5,7 +5,7 @@
  * compressed into a self-extracting script; still over, synth fails.
  */
 import { LoadedConfig } from '../config';
-import { renderComposeFiles } from './compose-files';
+import { renderComposeFiles } from './templates';
 import { planComposeStart } from './compose-start';
 import { NODE_ROOT_DIR } from './compose-project';
 import { DeployTimeVariable, signalUrlVariable, volumeIdVariable } from './deploy-time-variables';
