@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # shellcheck lints generated user data; qemu, busybox, lvm2, e2fsprogs,
 # xfsprogs, util-linux, kmod, cpio and passwd build the small VM that runs it
 # for real (test/vm/harness/build-guest.sh);
-# python3-jinja2 is the reference renderer for the template-compatibility tests.
+# python3-jinja2 is the reference renderer for the template-compatibility tests;
+# python3-yaml (PyYAML, the original's parser) is the reference for YAML 1.1 typing.
 DEBIAN_PACKAGES=(
   shellcheck
   qemu-system-x86
@@ -21,6 +22,7 @@ DEBIAN_PACKAGES=(
   cpio
   passwd
   python3-jinja2
+  python3-yaml
 )
 
 missing=()

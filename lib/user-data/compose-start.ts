@@ -4,10 +4,9 @@
  * `aws.username` once `cluster.sh` has run.
  */
 import { LoadedConfig } from '../config';
-import { ComposeFiles } from './compose-files';
+import { ComposeFiles, effectiveEnvironment } from './templates';
 import { composeProjectName, NODE_ROOT_DIR } from './compose-project';
 import { dotenvLine, isVariableName } from './dotenv';
-import { effectiveEnvironment } from './effective-environment';
 import { heredocWriteFile } from './heredoc';
 import { shellQuote } from './shell-quote';
 
@@ -42,7 +41,10 @@ export function planComposeStart(config: LoadedConfig, options: ComposeStartOpti
   if (options.files.yaml === undefined) {
     return { writeFiles: '', start: '', projectDir, skippedBecause: 'no docker-compose.yml or docker-compose.yaml on the search path' };
   }
-  const environment = effectiveEnvironment(config.cluster.environment, options.env).filter(([key]) => isVariableName(key));
+  const effective = effectiveEnvironment(config.clusterData, options.env);
+  const environment = Object.keys(config.cluster.environment)
+    .filter(isVariableName)
+    .map((key): [string, string] => [key, effective[key]]);
   const defined = new Set(environment.map(([key]) => key));
   const dotenv = [
     dotenvLine('COMPOSE_PROJECT_NAME', project),

@@ -88,7 +88,14 @@ export function planDiskSetup(volumes: readonly VolumeConfig[], options: DiskSet
  */
 export function buildDiskSetupScript(volumes: readonly VolumeConfig[], options: DiskSetupOptions = {}): string {
   const setup = planDiskSetup(volumes, options);
-  return ['#!/bin/bash', '# compose-cluster disk setup', 'set -euo pipefail', 'cc_detail=', setup.defaults + CORE_FUNCTIONS + setup.functions + setup.commands].join('\n');
+  return [
+    '#!/bin/bash',
+    '# compose-cluster disk setup',
+    'set -euo pipefail',
+    'cc_detail=',
+    `trap 'rc=$?; [ "$rc" -eq 0 ] || cc_log "disk setup failed (exit $rc)\${cc_detail:+: $cc_detail}"' EXIT`,
+    setup.defaults + CORE_FUNCTIONS + setup.functions + setup.commands,
+  ].join('\n');
 }
 
 function volumeCommands(volume: VolumeConfig): string {

@@ -5,7 +5,7 @@
  * compressed into a self-extracting script; still over, synth fails.
  */
 import { LoadedConfig } from '../config';
-import { composeFilesFor } from './compose-files';
+import { renderComposeFiles } from './templates';
 import { planComposeStart } from './compose-start';
 import { NODE_ROOT_DIR } from './compose-project';
 import { DeployTimeVariable, signalUrlVariable, volumeIdVariable } from './deploy-time-variables';
@@ -70,7 +70,7 @@ export function buildNodeUserData(config: LoadedConfig, options: NodeUserDataOpt
     signalUrlVariable(),
     ...volumes.filter((volume) => disk && needsDiskSetup(volume) && volumeIdsFor.has(volume.name)).map((volume) => volumeIdVariable(volume.name, volume.block as string)),
   ];
-  const compose = planComposeStart(config, { nodeId, env, files: composeFilesFor(config, renderOptions) });
+  const compose = planComposeStart(config, { nodeId, env, files: renderComposeFiles(config, renderOptions) });
   const body = nodeScriptBody(config, {
     nodeId,
     headerVariables: variables.map((variable) => variable.name),
