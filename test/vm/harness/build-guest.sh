@@ -47,7 +47,9 @@ trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
 
 # --- kernel and modules ------------------------------------------------------
-(cd "$work" && apt-get download -q "$pkg" >&2 2>/dev/null || apt-get download "$pkg" >&2)
+# apt downloads as user _apt when it can write the folder (else it warns and downloads as root).
+chown _apt "$work" 2>/dev/null || true
+(cd "$work" && apt-get download -q "$pkg") >&2
 deb="$(ls "$work"/*.deb)"
 mkdir "$work/kernel"
 dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work/kernel" --wildcards \

@@ -36,7 +36,7 @@ export function signalBodies(report: GuestReport): { Status: string; Reason: str
 
 /** Diagnostics to print when an assertion on a run fails. */
 export function describeRun(report: GuestReport): string {
-  return `exit code ${report.exitCode}\n--- user data output ---\n${report.userDataOutput}\n--- fstab ---\n${report.fstab}`;
+  return `exit code ${report.exitCode}\n--- user data output ---\n${report.userDataOutput}\n--- fstab ---\n${report.fstab}\n--- kernel warnings ---\n${report.kernelLog}`;
 }
 
 /** Fails with the user data's output unless it exited 0. */
