@@ -49,7 +49,15 @@ chmod 755 "$work"
 # --- kernel and modules ------------------------------------------------------
 # apt downloads as user _apt when it can write the folder (else it warns and downloads as root).
 chown _apt "$work" 2>/dev/null || true
-(cd "$work" && apt-get download -q "$pkg") >&2
+if ! (cd "$work" && apt-get download -q "$pkg") >&2; then
+  # Stale package lists can name a kernel the mirror no longer has: refresh, then ask again.
+  log "download failed; running apt-get update"
+  apt-get update -qq >&2
+  pkg="$(kernel_package)"
+  kver="${pkg#linux-image-}"
+  guest="$cache/guest-$kver-$recipe"
+  (cd "$work" && apt-get download -q "$pkg") >&2
+fi
 deb="$(ls "$work"/*.deb)"
 mkdir "$work/kernel"
 dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work/kernel" --wildcards \
