@@ -42,6 +42,9 @@ describeVm('the bundled example', () => {
     expect(mountAt(report, '/var/lib/docker')).toMatchObject({ source: '/dev/mapper/docker-data', fstype: 'xfs' });
     expect(report.physicalVolumes).toEqual([{ device: deviceWithSerial(report, docker.volumeId.replace('-', '')).device, vg: 'docker', sizeBytes: expect.any(Number) }]);
     expect(fstabEntries(report).map((entry) => entry[1]).sort()).toEqual(['/data/mongodb', '/var/lib/docker']);
+    // The docker volume gets no volume id (it holds no mounted data): an image with ebsnvme-id
+    // (Amazon Linux) finds it through the EBS controller's device name.
+    expect(report.calls.filter((call) => call.command === 'ebsnvme-id').length).toBeGreaterThan(0);
 
     // The example's cluster.sh partials ran: data directory and keyfile for the mongodb user (uid 999).
     expect(report.afterOutput).toContain('/data/mongodb 999:999 755');
