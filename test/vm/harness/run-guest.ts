@@ -51,9 +51,9 @@ export interface GuestRunOptions {
   readonly afterScript?: string;
   /** Files whose contents the report returns. @default none */
   readonly collectFiles?: readonly string[];
-  /** Seconds the guest lets the user data run. @default 150 */
+  /** Seconds the guest lets the user data run. @default 80 */
   readonly userDataTimeoutSeconds?: number;
-  /** Milliseconds before the harness kills QEMU. @default 180000 */
+  /** Milliseconds before the harness kills QEMU (below jest's per-test timeout, so no QEMU outlives its test). @default 105000 */
   readonly timeoutMs?: number;
 }
 
@@ -114,7 +114,7 @@ export async function runGuest(options: GuestRunOptions): Promise<GuestRun> {
   const started = Date.now();
   // One host CPU per QEMU: Debian's QEMU 7.2 loses NVMe commands under TCG
   // when its threads migrate between loaded CPUs (see the field notes).
-  const exit = await runProcess('taskset', ['-c', String(hostCpu()), 'qemu-system-x86_64', ...qemuArgs], options.timeoutMs ?? 180_000);
+  const exit = await runProcess('taskset', ['-c', String(hostCpu()), 'qemu-system-x86_64', ...qemuArgs], options.timeoutMs ?? 105_000);
   const wallMs = Date.now() - started;
   fs.rmSync(initramfs, { force: true });
   const consoleText = readIfExists(consoleLog);
@@ -146,7 +146,7 @@ function writeOverlay(dir: string, options: GuestRunOptions): void {
   const ip = metadata['meta-data/local-ipv4'];
   write('cc/run/config', [
     `CC_DISK_COUNT=${options.disks.length + (options.rootStateImage ? 1 : 0)}`,
-    `CC_USER_DATA_TIMEOUT=${options.userDataTimeoutSeconds ?? 150}`,
+    `CC_USER_DATA_TIMEOUT=${options.userDataTimeoutSeconds ?? 80}`,
     `CC_HOSTNAME=ip-${ip.replace(/\./g, '-')}`,
     '',
   ].join('\n'));
