@@ -78,6 +78,8 @@ export interface NodeRunOptions extends Omit<GuestRunOptions, 'userData' | 'disk
   readonly env?: Record<string, string | undefined>;
   /** Names of volumes whose disk is never attached. @default none */
   readonly detached?: readonly string[];
+  /** Volumes attached after boot: name -> milliseconds after the user data starts (Nitro only). @default none */
+  readonly attachedLate?: Readonly<Record<string, number>>;
 }
 
 export interface NodeRun extends GuestRun {
@@ -88,7 +90,7 @@ export interface NodeRun extends GuestRun {
 
 /** Generates node `nodeId`'s user data, renders it with the deploy-time values, and runs it in the guest. */
 export async function runNodeUserData(options: NodeRunOptions): Promise<NodeRun> {
-  const { config, nodeId, disks, env, detached, ...guest } = options;
+  const { config, nodeId, disks, env, detached, attachedLate, ...guest } = options;
   const userData = buildNodeUserData(config, { nodeId, env: env ?? {} });
   const values: Record<string, string> = {};
   for (const variable of userData.deployTimeVariables) {
@@ -106,7 +108,9 @@ export async function runNodeUserData(options: NodeRunOptions): Promise<NodeRun>
     ...guest,
     userData: script,
     // Device order is not the config's on Nitro: attach in reverse so the first volume is not nvme0n1.
-    disks: attached.map((disk): GuestDisk => ({ image: disk.image, attachment: disk.attachment })).reverse(),
+    disks: attached.map((disk): GuestDisk => ({
+      image: disk.image, attachment: disk.attachment, attachAfterUserDataStartsMs: attachedLate?.[disk.volume.name],
+    })).reverse(),
     signalUrlPrefixes: [SIGNAL_URL_PREFIX],
   });
   return { ...run, userData, script };

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ensureGuestImage } from './guest-image';
 import { GuestReport, parseReport, REPORT_END } from './guest-report';
+import { qmpCommands } from './qmp';
 
 /** How the instance sees one attached volume. */
 export type DiskAttachment =
@@ -20,6 +21,12 @@ export interface GuestDisk {
   /** Raw disk image on the host (sparse; see disk-images.ts). */
   readonly image: string;
   readonly attachment: DiskAttachment;
+  /**
+   * Hot-plug the disk this many milliseconds after the user data starts, as
+   * a volume attachment that completes after boot (NVMe only: a Xen name is
+   * made at boot). @default attached at boot
+   */
+  readonly attachAfterUserDataStartsMs?: number;
 }
 
 export interface GuestRunOptions {
@@ -94,10 +101,18 @@ export async function runGuest(options: GuestRunOptions): Promise<GuestRun> {
   const drives: string[] = [];
   options.disks.forEach((disk, index) => {
     drives.push('-drive', `file=${disk.image},if=none,id=d${index},format=raw,cache=unsafe,discard=unmap`);
+    if (disk.attachAfterUserDataStartsMs !== undefined) {
+      if (disk.attachment.kind !== 'nvme') throw new Error('only NVMe disks can be attached late');
+      return;
+    }
     drives.push('-device', disk.attachment.kind === 'xen'
       ? `virtio-blk-pci,drive=d${index},serial=${path.basename(disk.attachment.device)}`
       : `nvme,drive=d${index},serial=${nvmeSerial(disk.attachment.volumeId)}`);
   });
+  const lateDisks = options.disks.flatMap((disk, index) => disk.attachAfterUserDataStartsMs === undefined ? [] : [{ disk, index }]);
+  const qmpDir = lateDisks.length > 0 ? fs.mkdtempSync(path.join(os.tmpdir(), 'cc-qmp-')) : undefined;
+  const qmpSocket = qmpDir && path.join(qmpDir, 'qmp.sock');
+  if (qmpSocket) drives.push('-qmp', `unix:${qmpSocket},server=on,wait=off`);
   if (options.rootStateImage) {
     drives.push('-drive', `file=${options.rootStateImage},if=none,id=state,format=raw,cache=unsafe`);
     drives.push('-device', 'virtio-blk-pci,drive=state,serial=cc-state');
@@ -114,9 +129,16 @@ export async function runGuest(options: GuestRunOptions): Promise<GuestRun> {
   const started = Date.now();
   // One host CPU per QEMU: Debian's QEMU 7.2 loses NVMe commands under TCG
   // when its threads migrate between loaded CPUs (see the field notes).
-  const exit = await runProcess('taskset', ['-c', String(hostCpu()), 'qemu-system-x86_64', ...qemuArgs], options.timeoutMs ?? 105_000);
+  const qemu = runProcess('taskset', ['-c', String(hostCpu()), 'qemu-system-x86_64', ...qemuArgs], options.timeoutMs ?? 105_000);
+  let attachError: Error | undefined;
+  if (qmpSocket) {
+    await attachLate(qmpSocket, consoleLog, lateDisks, qemu.done).catch((error: Error) => { attachError = error; });
+  }
+  const exit = await qemu.exit;
   const wallMs = Date.now() - started;
   fs.rmSync(initramfs, { force: true });
+  if (qmpDir) fs.rmSync(qmpDir, { recursive: true, force: true });
+  if (attachError) throw new Error(`late attachment failed: ${attachError.message} (${exit})`);
   const consoleText = readIfExists(consoleLog);
   const raw = readIfExists(reportLog);
   if (!raw.includes(REPORT_END)) {
@@ -145,7 +167,7 @@ function writeOverlay(dir: string, options: GuestRunOptions): void {
   for (const [key, value] of Object.entries(metadata)) write(`cc/run/metadata/${key}`, value);
   const ip = metadata['meta-data/local-ipv4'];
   write('cc/run/config', [
-    `CC_DISK_COUNT=${options.disks.length + (options.rootStateImage ? 1 : 0)}`,
+    `CC_DISK_COUNT=${options.disks.filter((disk) => disk.attachAfterUserDataStartsMs === undefined).length + (options.rootStateImage ? 1 : 0)}`,
     `CC_USER_DATA_TIMEOUT=${options.userDataTimeoutSeconds ?? 80}`,
     `CC_HOSTNAME=ip-${ip.replace(/\./g, '-')}`,
     '',
@@ -175,18 +197,48 @@ function hostCpu(): number {
   return (worker - 1) % Math.max(1, os.cpus().length);
 }
 
-function runProcess(command: string, args: string[], timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** The guest's init prints this phase on the console when it starts the user data. */
+const USER_DATA_STARTED = 'running user data';
+
+/** Waits for the user data to start, then hot-plugs each late disk at its delay. */
+async function attachLate(socket: string, consoleLog: string, late: { disk: GuestDisk; index: number }[], qemuDone: () => boolean): Promise<void> {
+  while (!readIfExists(consoleLog).includes(USER_DATA_STARTED)) {
+    if (qemuDone()) throw new Error('the guest stopped before its user data started');
+    await sleep(200);
+  }
+  const startedAt = Date.now();
+  for (const { disk, index } of [...late].sort((a, b) => a.disk.attachAfterUserDataStartsMs! - b.disk.attachAfterUserDataStartsMs!)) {
+    await sleep(Math.max(0, startedAt + disk.attachAfterUserDataStartsMs! - Date.now()));
+    const serial = nvmeSerial((disk.attachment as { volumeId: string }).volumeId);
+    await qmpCommands(socket, [{ execute: 'device_add', arguments: { driver: 'nvme', drive: `d${index}`, serial, id: `late${index}` } }]);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface RunningProcess {
+  /** Resolves with how the process ended. */
+  readonly exit: Promise<string>;
+  readonly done: () => boolean;
+}
+
+function runProcess(command: string, args: string[], timeoutMs: number): RunningProcess {
+  let finished = false;
+  const exit = new Promise<string>((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('error', (error) => { clearTimeout(timer); finished = true; reject(error); });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      finished = true;
       resolve(signal ? `QEMU ended by ${signal}${stderr ? `: ${stderr.trim()}` : ''}` : `QEMU exited with ${code}${stderr ? `: ${stderr.trim()}` : ''}`);
     });
   });
+  return { exit, done: () => finished };
 }
 
 function readIfExists(file: string): string {
