@@ -8,35 +8,60 @@
  *
  * Objects are "loose": keys the plugin does not know are legitimate template
  * data (`aws.dns.nameserver`, `aws.raid`, ...) and pass through untouched.
- * Cross-field rules (duplicate ids, LVM fit, ...) live in semantic-rules.ts.
+ * Cross-field rules (duplicate ids, LVM fit, iops bounds, ...) live in the
+ * `*-rules.ts` files; likely typos of known keys are found by typo-hints.ts.
+ *
+ * Error texts here say what would be valid; the loader adds what was found.
  */
 import { z } from 'zod';
+import { amiProblem } from './ami-reference';
+import { LVM_SIZE_PATTERN, SIZE_PATTERN } from './sizes';
 
-/** `<number><M|G|T>` or a bare number of GiB, e.g. `30G`, `900M`, `1T`, `20`. */
-export const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*([MGT])?\s*$/;
+export { SIZE_PATTERN };
 
 const size = z
-  .union([z.string(), z.number()])
+  .union([
+    z.string().regex(SIZE_PATTERN, { error: 'a size: a number followed by M, G or T (e.g. 30G, 900M, 1T), or a bare number of GiB' }),
+    z.number({ error: 'a size such as 30G' }).positive({ error: 'a size greater than 0' }),
+  ])
   .describe('A size: a number followed by M, G or T (megabytes, gigabytes, terabytes), or a bare number of GiB. Example: 30G');
 
-const boolean = z.boolean();
+const lvmSize = z
+  .union([
+    z.string().regex(LVM_SIZE_PATTERN, {
+      error: 'an lvcreate -L size: a number with an optional unit b, s, k, m, g, t, p or e (either case; binary units; no unit = MiB), e.g. 19G or 900M. %FREE/%VG are lvcreate -l values and are not accepted here',
+    }),
+    z.number({ error: 'an lvcreate -L size such as 19G' }).positive({ error: 'a size greater than 0' }),
+  ])
+  .describe('Logical volume size, passed verbatim to lvcreate -L (binary units, no unit = MiB), e.g. 19G or 900M');
 
-const ipv4 = z
-  .string()
-  .describe('A private IPv4 address, e.g. 10.0.1.10');
+const boolean = z.boolean({ error: 'true or false' });
+
+const absolutePath = z.string({ error: 'an absolute path such as /data' }).regex(/^\//, { error: 'an absolute path (starting with /)' });
+
+/** LVM object names (`lvcreate -n`, `vgcreate`): letters, digits and `+_.-`, no leading hyphen, not `.` or `..`. */
+const lvmName = z
+  .string({ error: 'an LVM name' })
+  .regex(/^(?!-)(?!\.{1,2}$)[A-Za-z0-9+_.-]{1,127}$/, { error: 'an LVM name: letters, digits and + _ . -, not starting with - and not . or ..' });
+
+const ipv4 = z.ipv4({ error: 'an IPv4 address such as 10.0.1.10' });
 
 const nodeId = z
-  .union([z.number().int().nonnegative(), z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)])
+  .union(
+    [
+      z.number({ error: 'a node id' }).int({ error: 'a whole number' }).nonnegative({ error: 'a number >= 0' }),
+      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'a node id: a number (0, 1, 2, ...) or a name of letters, digits, - and _' }),
+    ],
+    { error: 'a node id: a number (0, 1, 2, ...) or a name of letters, digits, - and _' },
+  )
   .describe('Node id: a non-negative integer (0, 1, 2, ...) or a short name of letters, digits, - and _');
 
 /** A logical volume inside an lvm2 volume group (`meta.volumes[]`). */
 export const logicalVolumeSchema = z
   .looseObject({
-    name: z.string().regex(/^[A-Za-z0-9+_.-]+$/).describe('Logical volume name (lvcreate -n)'),
-    size: z
-      .union([z.string(), z.number()])
-      .describe('Logical volume size, passed verbatim to lvcreate -L (e.g. 19G, 900M)'),
-    mount: z.string().optional().describe('Absolute path to mount a filesystem on this logical volume (compose-cluster extension)'),
+    name: lvmName.describe('Logical volume name (lvcreate -n)'),
+    size: lvmSize,
+    mount: absolutePath.optional().describe('Absolute path to mount a filesystem on this logical volume (compose-cluster extension)'),
     file_system: z.enum(['ext4', 'xfs']).optional().describe('Filesystem for this logical volume when `mount` is set. Default: xfs'),
     options: z.string().optional().describe('Mount options. Default: defaults,noatime'),
   })
@@ -45,9 +70,9 @@ export const logicalVolumeSchema = z
 export const volumeMetaSchema = z
   .looseObject({
     format: boolean.optional().describe('Create a filesystem on the volume (only ever on a blank device)'),
-    mount: z.string().optional().describe('Absolute mount point, e.g. /data/mongodb'),
+    mount: absolutePath.optional().describe('Absolute mount point, e.g. /data/mongodb'),
     options: z.string().default('defaults,noatime').describe('fstab mount options'),
-    group: z.string().optional().describe('LVM volume group name (file_system: lvm2)'),
+    group: lvmName.optional().describe('LVM volume group name (file_system: lvm2)'),
     volumes: z.array(logicalVolumeSchema).optional().describe('LVM logical volumes (file_system: lvm2)'),
     docker_root: boolean
       .optional()
@@ -66,6 +91,7 @@ export const volumeSchema = z
     size: size.default('10G'),
     block: z
       .string()
+      .regex(/^\/dev\/[a-z0-9]+$/, { error: 'a device name such as /dev/xvdc' })
       .optional()
       .describe('Device name the volume is attached at, e.g. /dev/xvdc. Absent: the AMI root device'),
     file_system: z.enum(FILE_SYSTEMS).optional().describe('ext4, xfs, lvm2, nfs or nfs4'),
@@ -77,7 +103,11 @@ export const volumeSchema = z
     throughput: z.number().int().positive().optional().describe('gp3 throughput in MiB/s (compose-cluster extension)'),
     delete_on_termination: boolean.default(true).describe('Delete with the instance (block-device-mapped volumes only; data volumes are kept by a Snapshot policy)'),
     ephemeral: boolean.default(false).describe('Instance store volume; `name` like ephemeral0'),
-    snapshot: z.string().regex(/^snap-[0-9a-f]{8,17}$/).optional().describe('Create the volume from this EBS snapshot id'),
+    snapshot: z
+      .string()
+      .regex(/^snap-(?:[0-9a-f]{8}|[0-9a-f]{17})$/, { error: 'an EBS snapshot id: snap- followed by 8 or 17 hex digits' })
+      .optional()
+      .describe('Create the volume from this EBS snapshot id'),
     encrypted: boolean.optional().describe('Encrypt this volume. Default: aws.encrypted'),
     meta: volumeMetaSchema.optional(),
   })
@@ -100,12 +130,16 @@ export const asgSchema = z
   })
   .describe('Auto Scaling group mode (instead of nodes)');
 
+const ami = z
+  .string({ error: 'an AMI id (ami-...) or an AMI Name tag value' })
+  .superRefine((value, ctx) => {
+    const problem = amiProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });
+
 export const awsSchema = z
   .looseObject({
-    ami: z
-      .string()
-      .min(1)
-      .describe('An AMI id (ami-...) or the value of the Name tag of your AMIs (newest wins, then pinned per node)'),
+    ami: ami.describe('An AMI id (ami- and 8 or 17 hex digits) or the value of the Name tag of your AMIs (newest wins, then pinned per node)'),
     ami_owners: z
       .array(z.string())
       .default(['self'])
@@ -113,21 +147,25 @@ export const awsSchema = z
     username: z.string().optional().describe('User that runs docker compose on the node'),
     keypair: z.string().optional().describe('EC2 key pair name'),
     security_groups: z
-      .union([z.array(z.string()), z.string()])
+      .union([z.array(z.string()), z.string()], { error: 'a list of security group ids, or one comma-separated string' })
       .optional()
       .describe('Security group ids: a list, or one comma-separated string'),
-    instance_type: z.string().default('t2.medium').describe('EC2 instance type'),
+    instance_type: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/, { error: 'an EC2 instance type such as t2.medium or m6i.large' })
+      .default('t2.medium')
+      .describe('EC2 instance type'),
     terminate_protection: boolean.default(true).describe('DisableApiTermination'),
-    ebs_optimized: boolean.default(false),
+    ebs_optimized: boolean.default(false).describe('EBS-optimized instances'),
     detailed_monitoring: boolean.default(false).describe('Detailed CloudWatch monitoring of instances'),
     monitoring: boolean.default(false).describe('Detailed monitoring of Auto Scaling group instances'),
-    source_dest_check: boolean.default(true),
+    source_dest_check: boolean.default(true).describe('EC2 source/destination check; turn off for nodes that route traffic'),
     instance_policy: z
-      .union([z.string(), z.record(z.string(), z.unknown())])
+      .union([z.string(), z.record(z.string(), z.unknown())], { error: 'an IAM policy document: a JSON string or a map' })
       .optional()
       .describe('IAM policy document (JSON string or map) attached inline to the cluster role'),
     tags: z.record(z.string(), z.unknown()).default({}).describe('Extra tags; values become strings'),
-    nodes: z.array(nodeSchema).optional(),
+    nodes: z.array(nodeSchema).min(1, { error: 'at least one node' }).optional(),
     asg: asgSchema.optional(),
     volumes: z.array(volumeSchema).default([]),
     encrypted: boolean.default(true).describe('Encrypt EBS volumes (compose-cluster extension; the original did not)'),

@@ -1,4 +1,12 @@
-import { SIZE_PATTERN } from './schema';
+/**
+ * Sizes in cloud-compose.yml.
+ *
+ * EBS volume sizes keep the original's arithmetic; LVM logical volume sizes are
+ * handed to `lvcreate -L` verbatim, so they follow LVM's own unit rules.
+ */
+
+/** `<number><M|G|T>` or a bare number of GiB, e.g. `30G`, `900M`, `1T`, `20`. */
+export const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*([MGT])?\s*$/;
 
 /**
  * EBS size in GiB with the original's arithmetic: G as is, T x 1000, M divided
@@ -13,4 +21,54 @@ export function ebsSizeGiB(size: string | number): number | undefined {
   const gib = unit === 'T' ? amount * 1000 : unit === 'M' ? Math.floor(amount / 1000) : amount;
   const whole = Math.floor(gib);
   return whole > 0 ? whole : undefined;
+}
+
+/**
+ * What `lvcreate -L` accepts: a number with an optional unit. Input units are
+ * binary in either case (lvm(8): b bytes, s 512-byte sectors, k KiB, m MiB,
+ * g GiB, t TiB, p PiB, e EiB); no unit means MiB. `%FREE`/`%VG` belong to
+ * `lvcreate -l` and are rejected.
+ */
+export const LVM_SIZE_PATTERN = /^(\d+(?:\.\d+)?)([bBsSkKmMgGtTpPeE])?$/;
+
+const LVM_UNIT_BYTES: Record<string, number> = {
+  b: 1,
+  s: 512,
+  k: 1024,
+  m: 1024 ** 2,
+  g: 1024 ** 3,
+  t: 1024 ** 4,
+  p: 1024 ** 5,
+  e: 1024 ** 6,
+};
+
+/** Bytes requested by an `lvcreate -L` size, or undefined when it is not one. */
+export function lvmSizeBytes(size: string | number): number | undefined {
+  const match = LVM_SIZE_PATTERN.exec(String(size));
+  if (!match) return undefined;
+  const unit = (match[2] ?? 'm').toLowerCase();
+  return Number(match[1]) * LVM_UNIT_BYTES[unit];
+}
+
+const MIB = 1024 ** 2;
+const GIB = 1024 ** 3;
+
+/** vgcreate's default physical extent size. */
+export const LVM_EXTENT_BYTES = 4 * MIB;
+
+/**
+ * Physical extents a whole-disk PV of `diskGiB` offers to its volume group.
+ *
+ * `pvcreate` puts the label and the (single, default) metadata area in front of
+ * the data area, which starts at the 1 MiB data alignment (`pe_start` = 1 MiB);
+ * the rest is cut into whole 4 MiB extents. A 20 GiB disk: (20480 - 1) MiB / 4
+ * = 5119 extents.
+ */
+export function lvmExtentsOnDisk(diskGiB: number): number {
+  return Math.floor((diskGiB * GIB - 1 * MIB) / LVM_EXTENT_BYTES);
+}
+
+/** Extents `lvcreate -L` allocates: the size rounded up to whole extents. */
+export function lvmExtentsFor(bytes: number): number {
+  return Math.ceil(bytes / LVM_EXTENT_BYTES);
 }
