@@ -5,6 +5,7 @@
 import { CliCommand } from './command';
 import { BUILD_HELP, runBuild } from './build-command';
 import { runUserDataCommand, USER_DATA_COMMAND_NAME, USER_DATA_SUMMARY, USER_DATA_USAGE } from './user-data-command';
+import { upgradeNodeCommand } from './upgrade-node-command';
 import { validateCommand } from './validate-command';
 
 const unusedRun = (): number => {
@@ -29,4 +30,5 @@ export const COMMANDS: readonly CliCommand[] = [
     run: unusedRun,
     runArgv: (argv, context) => runUserDataCommand(argv, context),
   },
+  upgradeNodeCommand,
 ];
