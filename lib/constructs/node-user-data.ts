@@ -15,12 +15,12 @@ export interface NodeUserDataInput {
   readonly nodeId: string | number;
   /** The image the node boots (`aws.ami` for templates). May be a token in ASG mode. */
   readonly imageId: string;
-  /** Environment variables templates see. */
+  /** Environment variables templates see. @default process.env */
   readonly env?: Record<string, string | undefined>;
   /**
    * Pre-signed URL of the node's wait-condition handle (a deploy-time token):
    * PUT `{"Status":"SUCCESS",...}` to it when the node is ready.
-   * Undefined in ASG mode (no per-instance wait condition).
+   * @default - none: ASG mode has no per-instance wait condition
    */
   readonly signalUrl?: string;
   /** Volume name -> EBS volume id (deploy-time tokens) of the node's data volumes. */
