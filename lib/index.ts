@@ -1,2 +1,3 @@
 export * from './config';
+export * from './user-data';
 export * from './constructs';

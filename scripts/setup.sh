@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # shellcheck lints generated user data; qemu, busybox, lvm2, e2fsprogs,
-# xfsprogs, util-linux and kmod build the small VM that runs it for real;
+# xfsprogs, util-linux, kmod, cpio and passwd build the small VM that runs it
+# for real (test/vm/harness/build-guest.sh);
 # python3-jinja2 is the reference renderer for the template-compatibility tests;
 # python3-yaml (PyYAML, the original's parser) is the reference for YAML 1.1 typing.
 DEBIAN_PACKAGES=(
@@ -19,6 +20,7 @@ DEBIAN_PACKAGES=(
   util-linux
   kmod
   cpio
+  passwd
   python3-jinja2
   python3-yaml
 )
@@ -36,3 +38,7 @@ fi
 
 npm ci --no-audit --no-fund
 npm run build
+
+# The VM tests' guest (Debian's kernel + an initramfs), built once per machine
+# so the tests don't pay for it. If it fails here, the VM tests say why.
+bash test/vm/harness/build-guest.sh > /dev/null || echo "setup: the VM test guest could not be built (see above)" >&2

@@ -35,6 +35,12 @@ export interface CliCommand {
   readonly allowPositionals?: boolean;
   /** Runs the command; resolves to the process exit code. */
   run(args: CommandArgs, context: CliContext): number | Promise<number>;
+  /**
+   * For commands that parse their own arguments (and answer `--help`
+   * themselves): receives the raw arguments after the command name instead of
+   * `run`. @default undefined (the dispatcher parses `options`)
+   */
+  runArgv?(argv: readonly string[], context: CliContext): number | Promise<number>;
 }
 
 /** Exit codes shared by all commands. */

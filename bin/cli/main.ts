@@ -59,6 +59,8 @@ export async function main(argv: readonly string[], context: CliContext = proces
     return EXIT.ok;
   }
 
+  if (command.runArgv) return runGuarded(command, () => command.runArgv!(rest, context), context);
+
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -75,8 +77,13 @@ export async function main(argv: readonly string[], context: CliContext = proces
     context.stdout(command.help);
     return EXIT.ok;
   }
+  return runGuarded(command, () => command.run({ values: parsed.values, positionals: parsed.positionals }, context), context);
+}
+
+/** Runs a command; an unexpected failure becomes one line on stderr, never a stack trace. */
+async function runGuarded(command: CliCommand, body: () => number | Promise<number>, context: CliContext): Promise<number> {
   try {
-    return await command.run({ values: parsed.values, positionals: parsed.positionals }, context);
+    return await body();
   } catch (error) {
     context.stderr(`${PROGRAM} ${command.name}: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
     return EXIT.invalid;

@@ -48,11 +48,17 @@ function interpolateScalar(doc: Document, node: Scalar, source: string, lookup: 
   const result = interpolateVariables(text, lookup);
   const start = node.range?.[0] ?? 0;
   const written = node.range ? source.slice(node.range[0], node.range[1]) : '';
+  let searchFrom = 0;
   for (const issue of result.issues) {
-    // Offsets inside the value equal offsets in the source only for plain scalars;
-    // for others find the reference in the written text.
-    const snippet = text.slice(issue.offset, issue.offset + 2 + (issue.variable?.length ?? 0));
-    const inSource = node.type === Scalar.PLAIN ? issue.offset : Math.max(0, written.indexOf(snippet));
+    // In a one-line plain scalar the value is the source text; otherwise
+    // (quotes, escapes, folded lines) find the reference in the written text.
+    let inSource = issue.offset;
+    if (node.type !== Scalar.PLAIN || written.includes('\n')) {
+      const snippet = text.slice(issue.offset, issue.offset + 2 + (issue.variable?.length ?? 0));
+      const found = written.indexOf(snippet, searchFrom);
+      inSource = found >= 0 ? found : 0;
+      searchFrom = found >= 0 ? found + 1 : searchFrom;
+    }
     issues.push({ path, message: issue.message, offset: start + inSource });
   }
   if (!result.changed || result.issues.length > 0) return;

@@ -58,22 +58,8 @@ export interface LoadConfigTextOptions {
  */
 export function loadConfigText(text: string, options: LoadConfigTextOptions): LoadedConfig {
   const file = path.resolve(options.file);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', customTags: pyyamlScalarTags, lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined) => (offset === undefined ? {} : toPosition(lineCounter, offset));
-
-  const syntax: ConfigProblem[] = [
-    ...doc.errors.map((error) => ({ file, ...at(error.pos[0]), path: '', message: yamlMessage(error.message), severity: 'error' as const })),
-    ...doc.warnings.map((warning) => ({ file, ...at(warning.pos[0]), path: '', message: yamlMessage(warning.message), severity: 'warning' as const })),
-  ];
-  if (doc.errors.length > 0) throw new ConfigError(sortProblems(syntax));
-
-  const variables = variableLookup(file, options.env);
-  const interpolation = interpolateDocument(doc, text, variables);
-  const problems: ConfigProblem[] = [
-    ...syntax,
-    ...interpolation.map((issue) => ({ file, ...at(issue.offset), path: formatKeyPath(issue.path), message: issue.message, severity: 'error' as const })),
-  ];
+  const { doc, lineCounter, problems } = readYaml(text, file, options.env);
+  const position = (keyPath: KeyPath, target?: 'value' | 'key') => locate(doc, lineCounter, keyPath, target) ?? {};
 
   let fileData: unknown;
   try {
@@ -82,41 +68,35 @@ export function loadConfigText(text: string, options: LoadConfigTextOptions): Lo
     throw new ConfigError(sortProblems([...problems, { file, path: '', message: `cannot read the YAML: ${(error as Error).message}`, severity: 'error' }]));
   }
   if (!isRawMap(fileData)) {
-    throw new ConfigError([...problems, { file, ...at(doc.contents?.range?.[0]), path: '', message: 'expected a map with a cluster: key (one key per cloud-compose plugin), found ' + (fileData === null || fileData === undefined ? 'an empty document' : Array.isArray(fileData) ? 'a list' : 'a single value'), severity: 'error' }]);
+    const found = fileData === null || fileData === undefined ? 'an empty document' : Array.isArray(fileData) ? 'a list' : 'a single value';
+    throw new ConfigError([...problems, { file, ...position([]), path: '', message: `expected a map with a cluster: key (one key per cloud-compose plugin), found ${found}`, severity: 'error' }]);
   }
 
   const parsed = cloudComposeFileSchema.safeParse(fileData, { reportInput: true });
   const cluster = isRawMap(fileData.cluster) ? fileData.cluster : undefined;
-  const raw: RawProblem[] = [
+  const rules: RawProblem[] = [
     ...(parsed.success ? [] : problemsFromZodIssues(parsed.error.issues, fileData)),
     ...(cluster ? [...nodeRules(cluster), ...volumeRules(cluster)] : []),
     ...typoHints(fileData),
   ];
   // A value whose variable could not be substituted was reported once already.
-  const unsubstituted = interpolation.map((issue) => formatKeyPath(issue.path));
-  for (const problem of raw) {
+  const unsubstituted = problems.filter((problem) => problem.path !== '').map((problem) => problem.path);
+  for (const problem of rules) {
     const where = formatKeyPath(problem.path);
     if (unsubstituted.some((prefix) => where === prefix || where.startsWith(`${prefix}.`) || where.startsWith(`${prefix}[`))) continue;
-    problems.push({ file, ...locateProblem(doc, lineCounter, problem.path, problem.target), path: where, message: problem.message, severity: problem.severity });
+    problems.push({ file, ...position(problem.path, problem.target), path: where, message: problem.message, severity: problem.severity });
   }
 
   const baseDir = configBaseDir(file);
-  const searchPath = parsed.success ? resolveSearchPath(baseDir, parsed.data.cluster.search_path) : [baseDir];
   if (parsed.success) {
-    parsed.data.cluster.search_path.forEach((entry, index) => {
-      const folder = path.resolve(baseDir, entry);
-      if (!fs.existsSync(folder)) {
-        problems.push({ file, ...locateProblem(doc, lineCounter, ['cluster', 'search_path', index]), path: `cluster.search_path[${index}]`, message: `folder ${folder} does not exist (search_path entries are relative to ${baseDir})`, severity: 'warning' });
-      }
-    });
+    problems.push(...missingSearchPathFolders(baseDir, parsed.data.cluster.search_path).map((problem) => ({ file, ...position(problem.path), path: formatKeyPath(problem.path), message: problem.message, severity: problem.severity })));
   }
-
   const sorted = sortProblems(problems);
   if (!parsed.success || sorted.some((problem) => problem.severity === 'error')) throw new ConfigError(sorted);
   return {
     file,
     baseDir,
-    searchPath,
+    searchPath: resolveSearchPath(baseDir, parsed.data.cluster.search_path),
     cluster: parsed.data.cluster as ClusterConfig,
     clusterData: cluster as Record<string, unknown>,
     fileData,
@@ -124,15 +104,40 @@ export function loadConfigText(text: string, options: LoadConfigTextOptions): Lo
   };
 }
 
+/**
+ * Parses the text as YAML 1.1 with PyYAML's typing and substitutes variables.
+ * Syntax errors end loading here; variable problems are returned (with the
+ * key path of their value) so the rest can still be checked.
+ */
+function readYaml(text: string, file: string, env: Record<string, string | undefined> | undefined): { doc: Document; lineCounter: LineCounter; problems: ConfigProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { version: '1.1', customTags: pyyamlScalarTags, lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => toPosition(lineCounter, offset);
+  const problems: ConfigProblem[] = [
+    ...doc.errors.map((error) => ({ file, ...at(error.pos[0]), path: '', message: yamlMessage(error.message), severity: 'error' as const })),
+    ...doc.warnings.map((warning) => ({ file, ...at(warning.pos[0]), path: '', message: yamlMessage(warning.message), severity: 'warning' as const })),
+  ];
+  if (doc.errors.length > 0) throw new ConfigError(sortProblems(problems));
+  for (const issue of interpolateDocument(doc, text, variableLookup(file, env))) {
+    problems.push({ file, ...at(issue.offset), path: formatKeyPath(issue.path), message: issue.message, severity: 'error' });
+  }
+  return { doc, lineCounter, problems };
+}
+
+/** Warnings for `search_path` entries that are not folders: nothing can be found there. */
+function missingSearchPathFolders(baseDir: string, entries: readonly string[]): RawProblem[] {
+  return entries.flatMap((entry, index) => {
+    const folder = path.resolve(baseDir, entry);
+    if (fs.existsSync(folder) && fs.statSync(folder).isDirectory()) return [];
+    return [{ path: ['cluster', 'search_path', index], severity: 'warning' as const, message: `folder ${folder} does not exist (search_path entries are relative to ${baseDir})` }];
+  });
+}
+
 /** The process (or given) environment over the `.env` beside the config. */
 function variableLookup(file: string, env: Record<string, string | undefined> | undefined): (name: string) => string | undefined {
   const given = env ?? process.env;
   const dotenv = readDotenvBeside(file);
   return (name) => (given[name] !== undefined ? given[name] : Object.prototype.hasOwnProperty.call(dotenv, name) ? dotenv[name] : undefined);
-}
-
-function locateProblem(doc: Document, lineCounter: LineCounter, keyPath: KeyPath, target?: 'value' | 'key'): { line?: number; column?: number } {
-  return locate(doc, lineCounter, keyPath, target) ?? {};
 }
 
 function toPosition(lineCounter: LineCounter, offset: number): { line: number; column: number } {

@@ -5,12 +5,11 @@
  * to a known key at the same place gets a warning. The known keys come from
  * the zod schema itself, so the hints never fall behind it.
  */
-import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isRawMap } from './raw-data';
 import { RawProblem } from './raw-problem';
 import { cloudComposeFileSchema } from './schema';
-import { isClose } from './zod-issues';
+import { likelyMeant } from './name-similarity';
 import { KeyPath } from './yaml-positions';
 
 /** Warnings for likely misspelt keys anywhere under `cluster:`. */
@@ -38,19 +37,30 @@ function walk(schema: z.ZodType, data: unknown, path: KeyPath, problems: RawProb
   }
   const shape = objectShape(inner);
   if (!shape || !isRawMap(data)) return;
-  problems.push(...hintsForMap(data, Object.keys(shape), path));
+  problems.push(...hintsForMap(data, Object.keys(shape), path, keysOneLevelDown(shape)));
   for (const [key, child] of Object.entries(shape)) {
     if (key in data) walk(child, data[key], [...path, key], problems);
   }
 }
 
-function hintsForMap(data: Record<string, unknown>, known: readonly string[], path: KeyPath): RawProblem[] {
+function hintsForMap(data: Record<string, unknown>, known: readonly string[], path: KeyPath, nested: ReadonlyMap<string, string> = new Map()): RawProblem[] {
   if (known.length === 0) return [];
   return Object.keys(data)
     .filter((key) => !known.includes(key))
     .flatMap((key) => {
-      const guess = closest(key, known as string[]);
-      if (!isClose(key, guess) || guess in data) return [];
+      const deeper = nested.get(key);
+      if (deeper !== undefined) {
+        return [
+          {
+            path: [...path, key],
+            target: 'key' as const,
+            severity: 'warning' as const,
+            message: `unknown key "${key}" here: did you mean ${deeper}.${key}? ("${key}" is read one level down, under ${deeper}:; here it only reaches templates)`,
+          },
+        ];
+      }
+      const guess = likelyMeant(key, known);
+      if (guess === undefined || guess in data) return [];
       return [
         {
           path: [...path, key],
@@ -60,6 +70,17 @@ function hintsForMap(data: Record<string, unknown>, known: readonly string[], pa
         },
       ];
     });
+}
+
+/** Keys of the object-valued children (`meta:` of a volume, `aws:` of the cluster): key -> child name. */
+function keysOneLevelDown(shape: Record<string, z.ZodType>): Map<string, string> {
+  const nested = new Map<string, string>();
+  for (const [child, schema] of Object.entries(shape)) {
+    for (const key of Object.keys(objectShape(schema) ?? {})) {
+      if (!(key in shape) && !nested.has(key)) nested.set(key, child);
+    }
+  }
+  return nested;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {

@@ -3,7 +3,7 @@
  * column of the YAML node it came from, and to its printed form
  * (`cluster.aws.nodes[1].ip`).
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -30,7 +30,7 @@ export function locate(doc: Document, lineCounter: LineCounter, path: KeyPath, t
     node = resolveAlias(doc, node);
     keyNode = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && keyMatches(item.key, part));
+      const pair = findPair(doc, node, part);
       if (!pair) break;
       last = node;
       keyNode = pair.key;
@@ -50,9 +50,28 @@ export function locate(doc: Document, lineCounter: LineCounter, path: KeyPath, t
   return { line, column: col };
 }
 
+/** The pair for `key` in `map`, looking through YAML 1.1 merge keys (`<<: *base`) as a loader does. */
+function findPair(doc: Document, map: YAMLMap, key: string | number, depth = 0): Pair | undefined {
+  const own = map.items.find((item) => isPair(item) && keyMatches(item.key, key));
+  if (own || depth > 10) return own;
+  for (const item of map.items) {
+    if (!isPair(item) || !isMergeKey(item.key)) continue;
+    const sources = resolveAlias(doc, item.value);
+    for (const source of isSeq(sources) ? sources.items.map((entry) => resolveAlias(doc, entry)) : [sources]) {
+      const merged = isMap(source) ? findPair(doc, source, key, depth + 1) : undefined;
+      if (merged) return merged;
+    }
+  }
+  return undefined;
+}
+
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.source === '<<' || key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<'));
+}
+
 function keyMatches(key: unknown, part: string | number): boolean {
   const value = isScalar(key) ? key.value : key;
-  return value !== null && value !== undefined && String(value) === String(part);
+  return value !== null && value !== undefined && typeof value !== 'symbol' && String(value) === String(part);
 }
 
 function resolveAlias(doc: Document, node: unknown): unknown {

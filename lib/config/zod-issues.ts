@@ -2,9 +2,9 @@
  * zod's issues, reworded for people editing a YAML file: each says what was
  * found and what would be valid, at the key path it concerns.
  */
-import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { describeValue } from './describe-value';
+import { likelyMeant } from './name-similarity';
 import { RawProblem } from './raw-problem';
 
 /** Turns the issues of a failed parse of `data` into problems. */
@@ -21,8 +21,8 @@ function problemsFromIssue(issue: z.core.$ZodIssue, data: unknown, path: (string
       return error(`expected ${expectedText(issue)}, found ${describeValue(found.value)}`);
     case 'invalid_value': {
       const valid = issue.values.map((value) => String(value));
-      const guess = typeof found.value === 'string' ? closest(found.value, valid) : undefined;
-      const hint = guess !== undefined && isClose(String(found.value), guess) ? ` (did you mean "${guess}"?)` : '';
+      const guess = typeof found.value === 'string' ? likelyMeant(found.value, valid) : undefined;
+      const hint = guess !== undefined ? ` (did you mean "${guess}"?)` : '';
       return error(`found ${describeValue(found.value)}; valid values: ${valid.join(', ')}${hint}`);
     }
     case 'invalid_union': {
@@ -47,17 +47,6 @@ function problemsFromIssue(issue: z.core.$ZodIssue, data: unknown, path: (string
   return error((issue as { message: string }).message);
 }
 
-/** True when `guess` is a plausible intended spelling of `written`. */
-export function isClose(written: string, guess: string): boolean {
-  return editDistanceLimit(written) >= levenshtein(written.toLowerCase(), guess.toLowerCase());
-}
-
-/** Edits tolerated before two names count as unrelated: 1 for short names, up to 3 for long ones. */
-export function editDistanceLimit(name: string): number {
-  return name.length <= 4 ? 1 : name.length <= 8 ? 2 : 3;
-}
-
-import { distance as levenshtein } from 'fastest-levenshtein';
 
 function expectedText(issue: z.core.$ZodIssueInvalidType): string {
   if (!issue.message.startsWith('Invalid input')) return issue.message;

@@ -74,7 +74,7 @@ export interface ComposeClusterOptions {
 
   /**
    * Produces each node's boot script (see node-user-data.ts).
-   * @default - {@link defaultNodeUserData}: a minimal script that signals the wait condition
+   * @default - {@link defaultNodeUserData}: lib/user-data's script (disk setup, compose files, cluster.sh, compose start, completion signal)
    */
   readonly userData?: NodeUserDataProvider;
 

@@ -16,19 +16,33 @@ import { PlannedVolume } from './volume-plan';
 
 /** Settings shared by every node of a cluster, computed once by the cluster. */
 export interface NodeSharedSettings {
+  /** `aws.instance_type`. */
   readonly instanceType: string;
+  /** `aws.keypair`. @default - no key pair */
   readonly keyName?: string;
+  /** `aws.ebs_optimized`. */
   readonly ebsOptimized: boolean;
+  /** `aws.detailed_monitoring`. */
   readonly detailedMonitoring: boolean;
+  /** `aws.terminate_protection`. */
   readonly terminationProtection: boolean;
+  /** `aws.source_dest_check`, set on the network interface. */
   readonly sourceDestCheck: boolean;
+  /** Security groups of every network interface. */
   readonly securityGroupIds: readonly string[];
+  /** Ref of the cluster's instance profile. */
   readonly instanceProfileName: string;
+  /** `aws.volumes`, planned. */
   readonly volumes: readonly PlannedVolume[];
+  /** KMS key for encrypted volumes. @default - the account's aws/ebs key */
   readonly kmsKeyId?: string;
+  /** IMDS settings (`aws.imdsv2`, `aws.metadata_hop_limit`). */
   readonly metadataOptions: ec2.CfnInstance.MetadataOptionsProperty;
+  /** `aws.tags`, without the reserved keys. */
   readonly userTags: readonly CfnTag[];
+  /** `name`. */
   readonly clusterName: string;
+  /** `signal_timeout` in seconds. */
   readonly signalTimeoutSeconds: number;
   /** Resources every instance must wait for (e.g. a separately attached IAM policy). */
   readonly instanceDependencies: readonly CfnResource[];
@@ -41,9 +55,9 @@ export interface ComposeNodeProps {
   readonly privateIp: string;
   readonly subnetId: string;
   readonly availabilityZone: string;
-  /** Elastic IP allocation id to associate with the node's network interface. */
+  /** Elastic IP allocation id to associate with the node's network interface. @default - no EIP */
   readonly eipAllocationId?: string;
-  /** The image to boot; undefined leaves the instance out (first step of a two-step replacement). */
+  /** The image to boot. @default - no instance: it is left out (first step of a two-step replacement) */
   readonly imageId?: string;
   /** Turn termination protection off for this node only (before its instance is removed). @default false */
   readonly unprotect?: boolean;

@@ -141,3 +141,14 @@ test('--accept records the current launch settings after a change was deployed a
   expect(launchOf('0').instanceType).toBe('m5.xlarge');
   expect(launchOf('1').instanceType).toBe('m5.large');
 });
+
+test('the compose-cluster CLI dispatches upgrade-node', async () => {
+  const { main } = await import('../../bin/cli/main');
+  let stdout = '';
+  const code = await main(['upgrade-node', '--help'], { stdout: (t: string) => { stdout += t; }, stderr: () => undefined, cwd: project(), env: {} });
+  expect(code).toBe(0);
+  expect(stdout).toContain('Usage: compose-cluster upgrade-node --node ID');
+  let list = '';
+  await main(['--help'], { stdout: (t: string) => { list += t; }, stderr: () => undefined, cwd: '.', env: {} });
+  expect(list).toMatch(/upgrade-node\s+Move one node to the newest image/);
+});

@@ -9,9 +9,9 @@ describe('variables in cloud-compose.yml', () => {
     expect(outcome.config?.cluster.name).toBe('from-env-prod');
   });
 
-  test('.env supports comments, quotes and export-free KEY=VALUE lines', () => {
+  test('.env supports comments, quotes and export lines', () => {
     const yaml = config().replace('name: test-cluster', 'name: ${A}-${B}-${C}');
-    const outcome = load(yaml, { dotenv: '# comment\nA=one\nB="two words"\nC=\'three\'\n' });
+    const outcome = load(yaml, { dotenv: '# comment\nA=one\nB="two words"\nexport C=\'three\'\n' });
     expect(outcome.config?.cluster.name).toBe('one-two words-three');
   });
 
@@ -93,5 +93,18 @@ describe('variables in cloud-compose.yml', () => {
     const [error] = errorsOf(load(yaml));
     const line = lineOf(yaml, '${KP}');
     expect(error).toMatchObject({ line, column: yaml.split('\n')[line - 1].indexOf('${KP}') + 1 });
+  });
+});
+
+describe('positions of unset variables in multi-line values', () => {
+  test('a folded plain scalar and a literal block scalar', () => {
+    const yaml = config('    instance_policy: |\n      {"Resource": "${BUCKET}",\n       "Other": "${BUCKET}"}\n    keypair: a\n      ${KP}');
+    const errors = errorsOf(load(yaml));
+    const lines = yaml.split('\n');
+    const where = (needle: string, nth = 0) => {
+      const hits = lines.flatMap((line, index) => (line.includes(needle) ? [{ line: index + 1, column: line.indexOf(needle) + 1 }] : []));
+      return hits[nth];
+    };
+    expect(errors.map((error) => ({ line: error.line, column: error.column }))).toEqual([where('${BUCKET}', 0), where('${BUCKET}', 1), where('${KP}')]);
   });
 });

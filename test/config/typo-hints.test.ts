@@ -86,3 +86,17 @@ describe('likely typos of known keys', () => {
     expect(warningsOf(outcome)[0].message).toContain('did you mean "cluster"');
   });
 });
+
+describe('known keys written one level too high', () => {
+  test('mount directly on a volume means meta.mount', () => {
+    const yaml = config('', { volumes: ['    volumes:', '      - name: root', '      - name: data', '        block: /dev/xvdc', '        mount: /data'].join('\n') });
+    const [warning] = warningsOf(load(yaml));
+    expect(warning).toMatchObject({ path: 'cluster.aws.volumes[1].mount', line: lineOf(yaml, 'mount: /data') });
+    expect(warning.message).toContain('did you mean meta.mount?');
+  });
+
+  test('instance_type directly under cluster means aws.instance_type', () => {
+    const yaml = config('', { top: '  instance_type: m5.large' });
+    expect(warningsOf(load(yaml))[0].message).toContain('did you mean aws.instance_type?');
+  });
+});

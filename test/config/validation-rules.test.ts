@@ -387,3 +387,20 @@ test('every problem is reported at once, in file order', () => {
   const lines = errors.map((error) => error.line ?? 0);
   expect(lines).toEqual([...lines].sort((a, b) => a - b));
 });
+
+test('anchors and YAML 1.1 merge keys: values are merged, problems point where the value is written', () => {
+  const yaml = [
+    'cluster:',
+    '  name: m',
+    '  search_path: [.]',
+    '  aws:',
+    '    ami: ami-12345678',
+    '    nodes:',
+    '      - &node { id: 0, ip: 10.0.0.1, subnet: subnet-a }',
+    '      - <<: *node',
+    '        id: 1',
+    '',
+  ].join('\n');
+  const outcome = load(yaml);
+  expect(outcome.problems.map((problem) => [problem.path, problem.line, problem.column])).toEqual([['cluster.aws.nodes[1].ip', 7, yaml.split('\n')[6].indexOf('10.0.0.1') + 1]]);
+});

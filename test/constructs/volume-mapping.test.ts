@@ -5,7 +5,7 @@
  * store mappings; nfs volumes get no device.
  */
 import { CfnResource } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Data, editedConfig, fixtureConfig, schemaOnlyConfig, synthCluster } from './support';
 
@@ -160,5 +160,26 @@ describe('volume problems are reported together', () => {
   test('two volumes at the same device', () => {
     const config = schemaOnlyConfig('three-nodes.yml', (c) => { volume(c, 'docker').block = '/dev/xvdc'; });
     expect(() => synthCluster(config)).toThrow(/device \/dev\/xvdc is already used by volumes\[1\]/);
+  });
+});
+
+describe('user data', () => {
+  /** The user data of node 1 as text, with CloudFormation references as {Ref:<logical id>}. */
+  function userDataOf(template: Template, prefix: string): string {
+    const [, instance] = Object.entries(template.findResources('AWS::EC2::Instance')).find(([id]) => id.startsWith(prefix))!;
+    const parts = instance.Properties.UserData['Fn::Base64']['Fn::Join'][1] as (string | { Ref: string })[];
+    return parts.map((part) => (typeof part === 'string' ? part : `{Ref:${part.Ref}}`)).join('');
+  }
+
+  test('carries the node wait-condition URL and the ids of its data volumes, then the rendered cluster.sh', () => {
+    const { template, cluster, stack } = synthCluster(fixtureConfig('three-nodes.yml'));
+    const node = cluster.nodeById(1);
+    const text = userDataOf(template, 'ClusterNode1');
+    const handleId = Object.keys(template.findResources('AWS::CloudFormation::WaitConditionHandle')).find((id) => id.startsWith('ClusterNode1'));
+    expect(text).toMatch(/^#!\/bin\/bash\n/);
+    expect(text).toContain(`CC_SIGNAL_URL='{Ref:${handleId}}'`);
+    expect(text).toContain(`CC_VOLUME_ID_data='{Ref:${stack.resolve(node.dataVolumes.data.logicalId)}}'`);
+    expect(text).not.toContain("CC_VOLUME_ID_docker='"); // mapped volumes are found by device name
+    expect(text).toContain('echo hello'); // fixtures/templates/cluster.sh
   });
 });

@@ -1,0 +1,281 @@
+/**
+ * Jinja2's filters where nunjucks' differ (Python `str()` of items, Python
+ * truth in `default(x, true)`, `replace` on any value, `map`, attribute
+ * arguments ...) and its tests (`defined` knows StrictUndefined). Every other
+ * filter refuses an undefined input, as Jinja2's StrictUndefined makes it.
+ */
+import { percentFormat } from './percent-format';
+import { PyFloat, pyFloat, unwrapFloat } from './python-float';
+import { STRING_METHODS } from './python-string-methods';
+import { pythonMemberLookup } from './python-members';
+import { isDict, pyEquals, pyIterable, pyRepr, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
+import { StrictUndefined, isUndefined, requireDefined } from './strict-undefined';
+
+type Filter = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Keyword arguments arrive as a trailing object marked `__keywords` (nunjucks convention). */
+function splitKeywords(args: unknown[]): [unknown[], Record<string, unknown>] {
+  const last = args[args.length - 1];
+  if (last !== null && typeof last === 'object' && (last as Record<string, unknown>).__keywords === true) {
+    return [args.slice(0, -1), last as Record<string, unknown>];
+  }
+  return [args, {}];
+}
+
+function attributeGetter(attribute: unknown): (item: unknown) => unknown {
+  if (attribute === undefined || attribute === null) return (item) => item;
+  const path = String(attribute).split('.');
+  return (item) => path.reduce((value, key) => pythonMemberLookup(value, /^\d+$/.test(key) ? Number(key) : key, `${pyStr(attribute)}`), item);
+}
+
+function text(value: unknown): string {
+  return pyStr(value);
+}
+
+function sortKey(value: unknown, caseSensitive: boolean): unknown {
+  return !caseSensitive && typeof value === 'string' ? value.toLowerCase() : value;
+}
+
+function compareValues(rawA: unknown, rawB: unknown): number {
+  const a = unwrapFloat(rawA);
+  const b = unwrapFloat(rawB);
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
+  throw new TypeError(`'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+}
+
+/** Jinja2's `title` filter: upper-cases the first character after `-`, whitespace or an opening bracket. */
+function jinjaTitle(value: string): string {
+  return value
+    .split(/([-\s({[<]+)/)
+    .filter((item) => item !== '')
+    .map((item) => item.charAt(0).toUpperCase() + item.slice(1).toLowerCase())
+    .join('');
+}
+
+/** Python's `json.dumps(value, sort_keys=True)` made HTML-safe, as Jinja2's `tojson` does. */
+function toJson(value: unknown): string {
+  const dump = (item: unknown): string => {
+    if (isUndefined(item)) return item.fail();
+    if (item === null || item === undefined) return 'null';
+    if (Array.isArray(item)) return `[${item.map(dump).join(', ')}]`;
+    if (isDict(item)) {
+      const keys = Object.keys(item).sort();
+      return `{${keys.map((key) => `${dump(key)}: ${dump(item[key])}`).join(', ')}}`;
+    }
+    if (item instanceof PyFloat) return pyStr(item);
+    if (typeof item === 'string') return JSON.stringify(item).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return JSON.stringify(item);
+  };
+  return dump(value).replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Python's `round()`: halves go to the even neighbour. */
+function roundHalfEven(value: number, precision: number): number {
+  const factor = 10 ** precision;
+  const scaled = value * factor;
+  const floor = Math.floor(scaled);
+  const diff = scaled - floor;
+  const rounded = diff > 0.5 || (diff === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
+  return rounded / factor;
+}
+
+/** Filters with Jinja2's behaviour, by name. */
+export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => unknown, getFilter: (name: string) => Filter): Record<string, Filter> {
+  const defaultFilter: Filter = (value, ...rawArgs) => {
+    const [args, kw] = splitKeywords(rawArgs);
+    const fallback = 'default_value' in kw ? kw.default_value : args.length > 0 ? args[0] : '';
+    const boolean = Boolean(kw.boolean ?? args[1] ?? false);
+    return isUndefined(value) || (boolean && !pyTruthy(value)) ? fallback : value;
+  };
+  const select = (keep: boolean, byAttribute: boolean): Filter => (value, ...rawArgs) => {
+    const [args] = splitKeywords(rawArgs);
+    const items = pyIterable(value);
+    const get = byAttribute ? attributeGetter(args.shift()) : (item: unknown) => item;
+    const testName = args.shift();
+    return items.filter((item) => {
+      const subject = get(item);
+      const result = testName === undefined ? pyTruthy(subject) : getTest(String(testName))(subject, ...args) === true;
+      return result === keep;
+    });
+  };
+  return {
+    default: defaultFilter,
+    d: defaultFilter,
+    join: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const separator = kw.d ?? args[0] ?? '';
+      const get = attributeGetter(kw.attribute ?? args[1]);
+      return pyIterable(value).map((item) => text(get(item))).join(text(separator));
+    },
+    length: (value) => pyIterable(isDict(value) ? Object.keys(value) : value).length,
+    count: (value) => pyIterable(isDict(value) ? Object.keys(value) : value).length,
+    upper: (value) => text(value).toUpperCase(),
+    lower: (value) => text(value).toLowerCase(),
+    capitalize: (value) => STRING_METHODS.capitalize(text(value)),
+    title: (value) => jinjaTitle(text(value)),
+    format: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const { __keywords: _ignored, ...mapping } = kw;
+      return percentFormat(text(value), Object.keys(mapping).length ? mapping : tuple(args));
+    },
+    min: (value, ...rawArgs) => {
+      const [, kw] = splitKeywords(rawArgs);
+      const get = attributeGetter(kw.attribute);
+      const items = pyIterable(value);
+      if (!items.length) return new StrictUndefined('No aggregated item, sequence was empty.');
+      return items.reduce((best, item) => (compareValues(sortKey(get(item), Boolean(kw.case_sensitive)), sortKey(get(best), Boolean(kw.case_sensitive))) < 0 ? item : best));
+    },
+    max: (value, ...rawArgs) => {
+      const [, kw] = splitKeywords(rawArgs);
+      const get = attributeGetter(kw.attribute);
+      const items = pyIterable(value);
+      if (!items.length) return new StrictUndefined('No aggregated item, sequence was empty.');
+      return items.reduce((best, item) => (compareValues(sortKey(get(item), Boolean(kw.case_sensitive)), sortKey(get(best), Boolean(kw.case_sensitive))) > 0 ? item : best));
+    },
+    round: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const precision = Number(kw.precision ?? args[0] ?? 0);
+      const method = String(kw.method ?? args[1] ?? 'common');
+      const number = Number(requireDefined(value));
+      const factor = 10 ** precision;
+      if (method === 'ceil') return pyFloat(Math.ceil(number * factor) / factor);
+      if (method === 'floor') return pyFloat(Math.floor(number * factor) / factor);
+      return pyFloat(roundHalfEven(number, precision));
+    },
+    dictsort: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const caseSensitive = Boolean(kw.case_sensitive ?? args[0] ?? false);
+      const by = String(kw.by ?? args[1] ?? 'key');
+      const reverse = Boolean(kw.reverse ?? args[2] ?? false);
+      if (!isDict(value)) throw new TypeError(`dictsort: expected a dict, got ${pyTypeName(value)}`);
+      const index = by === 'value' ? 1 : 0;
+      const pairs = Object.entries(value).map(([key, item]) => tuple([key, item]));
+      pairs.sort((a, b) => compareValues(sortKey(a[index], caseSensitive), sortKey(b[index], caseSensitive)));
+      return reverse ? pairs.reverse() : pairs;
+    },
+    groupby: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const get = attributeGetter(kw.attribute ?? args[0]);
+      const groups: Array<[unknown, unknown[]]> = [];
+      const items = [...pyIterable(value)].sort((a, b) => compareValues(get(a), get(b)));
+      for (const item of items) {
+        const key = get(item);
+        const last = groups[groups.length - 1];
+        if (last && pyEquals(last[0], key)) last[1].push(item);
+        else groups.push([key, [item]]);
+      }
+      return groups.map((group) => {
+        const named = tuple<unknown>([...group]);
+        Object.defineProperty(named, 'grouper', { value: group[0] });
+        Object.defineProperty(named, 'list', { value: group[1] });
+        return named;
+      });
+    },
+    trim: (value, chars) => STRING_METHODS.strip(text(value), chars),
+    replace: (value, old, replacement, count) => STRING_METHODS.replace(text(value), old, replacement, count),
+    string: (value) => text(value),
+    int: (value, fallback = 0, base = 10) => {
+      if (typeof value === 'number' || value instanceof PyFloat) return Math.trunc(Number(value));
+      if (typeof value === 'boolean') return Number(value);
+      const source = text(value).trim().replace(/_/g, '');
+      const parsed = Number(base) === 10 ? (/^[-+]?\d+$/.test(source) ? Number(source) : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(source) ? Math.trunc(Number(source)) : NaN) : parseInt(source, Number(base));
+      return Number.isNaN(parsed) ? fallback : parsed;
+    },
+    float: (value, fallback: unknown = pyFloat(0)) => {
+      if (typeof value === 'number' || value instanceof PyFloat || typeof value === 'boolean') return pyFloat(Number(value));
+      const parsed = Number(text(value).trim());
+      return text(value).trim() === '' || Number.isNaN(parsed) ? fallback : pyFloat(parsed);
+    },
+    list: (value) => [...pyIterable(value)],
+    first: (value) => {
+      const items = pyIterable(value);
+      return items.length ? items[0] : new StrictUndefined('No first item, sequence was empty.');
+    },
+    last: (value) => {
+      const items = pyIterable(value);
+      return items.length ? items[items.length - 1] : new StrictUndefined('No last item, sequence was empty.');
+    },
+    sort: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const reverse = Boolean(kw.reverse ?? args[0] ?? false);
+      const caseSensitive = Boolean(kw.case_sensitive ?? args[1] ?? false);
+      const get = attributeGetter(kw.attribute ?? args[2]);
+      const sorted = [...pyIterable(value)].sort((a, b) => compareValues(sortKey(get(a), caseSensitive), sortKey(get(b), caseSensitive)));
+      return reverse ? sorted.reverse() : sorted;
+    },
+    unique: (value) => {
+      const out: unknown[] = [];
+      for (const item of pyIterable(value)) if (!out.some((seen) => pyEquals(sortKey(seen, false), sortKey(item, false)))) out.push(item);
+      return out;
+    },
+    map: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      if (kw.attribute !== undefined) {
+        const get = attributeGetter(kw.attribute);
+        return pyIterable(value).map((item) => {
+          const result = get(item);
+          return isUndefined(result) && kw.default !== undefined ? kw.default : result;
+        });
+      }
+      const [name, ...filterArgs] = args;
+      const filter = getFilter(String(name));
+      return pyIterable(value).map((item) => filter(item, ...filterArgs));
+    },
+    select: select(true, false),
+    reject: select(false, false),
+    selectattr: select(true, true),
+    rejectattr: select(false, true),
+    items: (value) => (isUndefined(value) ? [] : (pythonMemberLookup(value, 'items', 'items') as () => unknown)()),
+    indent: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      const width = kw.width ?? args[0] ?? 4;
+      const first = Boolean(kw.first ?? args[1] ?? false);
+      const blank = Boolean(kw.blank ?? args[2] ?? false);
+      const pad = typeof width === 'string' ? width : ' '.repeat(Number(width));
+      const lines = text(value).split('\n');
+      const indented = lines.map((line, index) => {
+        if (index === 0 && !first) return line;
+        return blank || line.trim() !== '' ? pad + line : line;
+      });
+      return indented.join('\n');
+    },
+    tojson: (value) => toJson(value),
+    pprint: (value) => pyRepr(value),
+    abs: (value) => (value instanceof PyFloat ? pyFloat(Math.abs(value.value)) : Math.abs(Number(requireDefined(value)))),
+  };
+}
+
+/** Jinja2's tests where nunjucks' differ. */
+export function jinjaTests(): Record<string, (value: unknown, ...args: unknown[]) => boolean> {
+  return {
+    defined: (value) => !isUndefined(value),
+    undefined: (value) => isUndefined(value),
+    none: (value) => value === null,
+    boolean: (value) => typeof value === 'boolean',
+    true: (value) => value === true,
+    false: (value) => value === false,
+    integer: (value) => typeof value === 'number' && Number.isInteger(value),
+    float: (value) => value instanceof PyFloat || (typeof value === 'number' && !Number.isInteger(value)),
+    number: (value) => typeof value === 'number' || typeof value === 'boolean' || value instanceof PyFloat,
+    string: (value) => typeof value === 'string',
+    mapping: (value) => isDict(value),
+    sequence: (value) => typeof value === 'string' || Array.isArray(value) || isDict(value),
+    iterable: (value) => typeof value === 'string' || Array.isArray(value) || isDict(value),
+    eq: (value, other) => pyEquals(value, other),
+    equalto: (value, other) => pyEquals(value, other),
+    '==': (value, other) => pyEquals(value, other),
+    ne: (value, other) => !pyEquals(value, other),
+    '!=': (value, other) => !pyEquals(value, other),
+    in: (value, container) => pyIterable(isDict(container) ? Object.keys(container) : container).some((item) => pyEquals(item, value)),
+    lower: (value) => typeof value === 'string' && value === value.toLowerCase(),
+    upper: (value) => typeof value === 'string' && value === value.toUpperCase(),
+    odd: (value) => Number(requireDefined(value)) % 2 !== 0,
+    even: (value) => Number(requireDefined(value)) % 2 === 0,
+    divisibleby: (value, num) => Number(requireDefined(value)) % Number(num) === 0,
+  };
+}
+
+/** Filters that accept an undefined input (everything else raises, as with StrictUndefined). */
+export const UNDEFINED_TOLERANT_FILTERS = new Set(['default', 'd']);

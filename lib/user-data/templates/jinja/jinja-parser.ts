@@ -1,0 +1,114 @@
+/**
+ * nunjucks' parser with Jinja2's `{% for x in items if cond %}` loop filter
+ * and test arguments without parentheses (`x is divisibleby 3`).
+ * nunjucks reads `items if cond` as an inline if without else and silently
+ * loops over nothing when `cond` is false; Jinja2 filters the items first
+ * (`loop.index`/`loop.length` count only the kept ones).
+ */
+import { PyFloatLiteral, PyWith } from './jinja-nodes';
+import { lexer, nodes, parserModule } from './nunjucks-internals';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export class JinjaParser extends parserModule.Parser {
+  /** Keeps `1.0` a float (nunjucks makes it the number 1, which prints as `1`). */
+  public parsePrimary(this: any, noPostfix?: boolean): any {
+    const tok = this.peekToken();
+    if (tok && tok.type === lexer.TOKEN_FLOAT && Number.isInteger(parseFloat(tok.value))) {
+      this.nextToken();
+      const node = new PyFloatLiteral(tok.lineno, tok.colno, parseFloat(tok.value));
+      return noPostfix ? node : this.parsePostfix(node);
+    }
+    return super.parsePrimary(noPostfix);
+  }
+
+  public parseStatement(this: any): any {
+    const tok = this.peekToken();
+    if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === 'with' && !(this.breakOnBlocks ?? []).includes('with')) return this.parseWith();
+    return super.parseStatement();
+  }
+
+  /** Jinja2's `{% with name = value, ... %}...{% endwith %}` scope. */
+  public parseWith(this: any): any {
+    const tag = this.nextToken();
+    const targets: Array<{ name: string; value: any }> = [];
+    while (!this.skip(lexer.TOKEN_BLOCK_END)) {
+      if (targets.length && !this.skip(lexer.TOKEN_COMMA)) this.fail('with: expected "," or the end of the tag', tag.lineno, tag.colno);
+      const name = this.parsePrimary(true);
+      if (!(name instanceof nodes.Symbol)) this.fail('with: expected a variable name', tag.lineno, tag.colno);
+      if (!this.skipValue(lexer.TOKEN_OPERATOR, '=')) this.fail('with: expected "=" after the variable name', tag.lineno, tag.colno);
+      targets.push({ name: name.value, value: this.parseExpression() });
+    }
+    const body = this.parseUntilBlocks('endwith');
+    this.advanceAfterBlockEnd();
+    return new PyWith(tag.lineno, tag.colno, targets, body);
+  }
+
+  public parseIs(this: any): any {
+    return parseIsWithBareArgument(this);
+  }
+
+  public parseFor(this: any): any {
+    const forTok = this.peekToken();
+    if (!(forTok && forTok.type === lexer.TOKEN_SYMBOL && forTok.value === 'for')) {
+      return super.parseFor();
+    }
+    this.skipSymbol('for');
+    const node = new nodes.For(forTok.lineno, forTok.colno);
+    node.name = this.parsePrimary();
+    if (!(node.name instanceof nodes.Symbol)) this.fail('parseFor: variable name expected for loop');
+    if (this.peekToken().type === lexer.TOKEN_COMMA) {
+      const key = node.name;
+      node.name = new nodes.Array(key.lineno, key.colno);
+      node.name.addChild(key);
+      while (this.skip(lexer.TOKEN_COMMA)) node.name.addChild(this.parsePrimary());
+    }
+    if (!this.skipSymbol('in')) this.fail('parseFor: expected "in" keyword for loop', forTok.lineno, forTok.colno);
+    // Jinja2 parses the iterable without a conditional expression: a following `if` filters.
+    node.arr = this.parseOr();
+    if (this.skipSymbol('if')) node.loopFilter = this.parseExpression();
+    this.advanceAfterBlockEnd(forTok.value);
+    node.body = this.parseUntilBlocks('endfor', 'else');
+    if (this.skipSymbol('else')) {
+      this.advanceAfterBlockEnd('else');
+      node.else_ = this.parseUntilBlocks('endfor');
+    }
+    this.advanceAfterBlockEnd();
+    return node;
+  }
+}
+
+/** Words after which `is test` takes no unparenthesised argument (`x is defined and y`). */
+const NOT_AN_ARGUMENT = new Set(['and', 'or', 'else', 'if', 'not', 'is', 'in']);
+
+/** Jinja2's tests take one argument without parentheses: `x is divisibleby 3`, `x is sameas false`. */
+function parseIsWithBareArgument(parser: any): any {
+  let node = parser.parseCompare();
+  if (!parser.skipSymbol('is')) return node;
+  const not = parser.skipSymbol('not');
+  const nameTok = parser.nextToken();
+  if (!nameTok || ![lexer.TOKEN_SYMBOL, lexer.TOKEN_NONE, lexer.TOKEN_BOOLEAN].includes(nameTok.type)) {
+    parser.fail('expected a test name after "is"', nameTok?.lineno, nameTok?.colno);
+  }
+  const name = new nodes.Symbol(nameTok.lineno, nameTok.colno, nameTok.value);
+  let test: any = name;
+  const next = parser.peekToken();
+  if (next && next.type === lexer.TOKEN_LEFT_PAREN) {
+    test = new nodes.FunCall(next.lineno, next.colno, name, parser.parseSignature());
+  } else if (
+    next &&
+    ([lexer.TOKEN_STRING, lexer.TOKEN_INT, lexer.TOKEN_FLOAT, lexer.TOKEN_BOOLEAN, lexer.TOKEN_NONE, lexer.TOKEN_LEFT_BRACKET, lexer.TOKEN_LEFT_CURLY].includes(next.type) ||
+      (next.type === lexer.TOKEN_SYMBOL && !NOT_AN_ARGUMENT.has(next.value)))
+  ) {
+    const argument = parser.parsePrimary();
+    test = new nodes.FunCall(next.lineno, next.colno, name, new nodes.NodeList(next.lineno, next.colno, [argument]));
+  }
+  node = new nodes.Is(node.lineno, node.colno, node, test);
+  return not ? new nodes.Not(node.lineno, node.colno, node) : node;
+}
+
+/** Parses template source into a nunjucks AST, as `nunjucks/src/parser`'s `parse()` does. */
+export function parseJinja(src: string, extensions: unknown, opts: unknown): any {
+  const parser: any = new (JinjaParser as any)(lexer.lex(src, opts));
+  if (extensions !== undefined) parser.extensions = extensions;
+  return parser.parseAsRoot();
+}
