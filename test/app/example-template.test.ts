@@ -4,6 +4,7 @@
  * snapshot trustworthy (no unresolved lookups, deterministic, no side effects).
  */
 import * as fs from 'fs';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as path from 'path';
 import { missingLookups } from '../../bin/app/missing-context';
 import { EXAMPLE_CONFIG_FILE } from '../../bin/app/build-app';
@@ -50,6 +51,12 @@ describe('the bundled example', () => {
     // If this fails, the example's pins or launch records are out of date: run `npx cdk synth` and commit
     // examples/mongodb/cloud-compose/cloud-compose.lock.json.
     expect(fs.readFileSync(copiedLock, 'utf8')).toBe(lockBefore);
+  });
+
+  test('synthesizes without a warning or error annotation (a clean `cdk synth`)', () => {
+    const { stack } = synthApp();
+    const messages = [...Annotations.fromStack(stack).findWarning('*', Match.anyValue()), ...Annotations.fromStack(stack).findError('*', Match.anyValue())];
+    expect(messages.map((message) => message.entry.data)).toEqual([]);
   });
 
   test('template snapshot', () => {
