@@ -1,5 +1,7 @@
+import * as path from 'path';
 import { userDataCommand } from '../../bin/cli/user-data-command';
 import { buildNodeUserData } from '../../lib/user-data';
+import { configYaml, tempProject } from '../user-data/templates/support/temp-project';
 import { EXAMPLE_CONFIG_FILE, EXAMPLE_ENV, loadExample } from '../user-data/support/fixtures';
 import { runCli } from './support';
 
@@ -15,6 +17,14 @@ describe('compose-cluster user-data', () => {
     expect(result.stdout).toBe(expected.readableScript);
     expect(result.stdout).toContain("CC_SIGNAL_URL='<deploy-time: wait-condition handle URL");
     expect(result.stderr).toContain(`# node 1: ${expected.sizeBytes} bytes of user data`);
+  });
+
+  test('the bundled example raises no warning; a cluster without compose file warns that its services do not start', async () => {
+    expect((await run(['--config', EXAMPLE_CONFIG_FILE, '--node', '0'])).stderr).not.toContain('warning');
+    const root = tempProject({ 'cloud-compose.yml': configYaml(), 'templates/cluster.sh': '#!/bin/bash\n' });
+    const result = await runCli(['user-data', '--config', path.join(root, 'cloud-compose.yml'), '--node', '1']);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n')[0]).toBe('warning: node 1: compose services are not started: no docker-compose.yml or docker-compose.yaml on the search path');
   });
 
   test('an unknown node lists the valid ids', async () => {
