@@ -30,7 +30,7 @@ Options:
     const nodeId = selectNode(config, stringOption(args, 'node'));
     const userData = buildNodeUserData(config, { nodeId, amiId: stringOption(args, 'ami'), env: context.env });
     context.stdout(userData.readableScript);
-    for (const warning of userData.warnings) context.stderr(`warning: ${warning}\n`);
+    for (const warning of userData.warnings) context.stderr(`warning: node ${userData.nodeId}: ${warning}\n`);
     context.stderr(
       `# node ${userData.nodeId}: ${userData.sizeBytes} bytes of user data${userData.compressed ? ` (compressed from ${userData.uncompressedSizeBytes})` : ''}, ` +
         `counting deploy-time values at their longest; EC2 accepts ${USER_DATA_LIMIT_BYTES}\n`,
