@@ -109,7 +109,7 @@ export class BaselineClusterStack extends Stack {
       volume.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.SNAPSHOT;
 
       const handle = new CfnWaitConditionHandle(parent, `Handle${node.id}`);
-      const userData = defaultNodeUserData({ config, nodeId: node.id, imageId, signalUrl: handle.ref, volumeIds: { [data.name]: volume.ref } });
+      const userData = defaultNodeUserData({ config, nodeId: node.id, imageId, signalUrl: handle.ref, volumeIds: { [data.name]: volume.ref }, warn: () => undefined }); // the example raises none
       const instance = new ec2.CfnInstance(parent, `Instance${node.id}`, {
         imageId,
         instanceType: aws.instance_type,

@@ -22,12 +22,18 @@ export interface CommandArgs {
   readonly positionals: string[];
 }
 
+/**
+ * One sub-command. The dispatcher (main.ts) parses `options`, answers
+ * `--help`, and reports what `run` throws: a `UsageError` exits 2, invalid
+ * input (`ConfigError`, `TemplateError`, ...) exits 1, each in one message and
+ * never as a stack trace.
+ */
 export interface CliCommand {
   /** The word after `compose-cluster`. */
   readonly name: string;
   /** One line for the command list. */
   readonly summary: string;
-  /** Full `--help` text (usage line, description, options). */
+  /** Full `--help` text (usage line first, description, options). */
   readonly help: string;
   /** parseArgs options; `--help`/`-h` is added for every command. */
   readonly options: NonNullable<ParseArgsConfig['options']>;
@@ -35,12 +41,20 @@ export interface CliCommand {
   readonly allowPositionals?: boolean;
   /** Runs the command; resolves to the process exit code. */
   run(args: CommandArgs, context: CliContext): number | Promise<number>;
-  /**
-   * For commands that parse their own arguments (and answer `--help`
-   * themselves): receives the raw arguments after the command name instead of
-   * `run`. @default undefined (the dispatcher parses `options`)
-   */
-  runArgv?(argv: readonly string[], context: CliContext): number | Promise<number>;
+}
+
+/** A wrong command line found after parsing (a missing or unknown value); exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A string option's value (parseArgs gives `undefined` when it is absent). */
+export function stringOption(args: CommandArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Exit codes shared by all commands. */

@@ -5,8 +5,7 @@
 import { parseArgs } from 'util';
 import { CliCommand, CliContext, EXIT } from './command';
 import { COMMANDS } from './commands';
-
-const PROGRAM = 'compose-cluster';
+import { PROGRAM, reportError, reportUsageError } from './report-error';
 
 /** The top-level help: every command with its summary. */
 export function mainHelp(commands: readonly CliCommand[] = COMMANDS): string {
@@ -59,8 +58,6 @@ export async function main(argv: readonly string[], context: CliContext = proces
     return EXIT.ok;
   }
 
-  if (command.runArgv) return runGuarded(command, () => command.runArgv!(rest, context), context);
-
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -70,23 +67,16 @@ export async function main(argv: readonly string[], context: CliContext = proces
       strict: true,
     });
   } catch (error) {
-    context.stderr(`${PROGRAM} ${command.name}: ${(error as Error).message}\nRun "${PROGRAM} ${command.name} --help" for usage.\n`);
-    return EXIT.usage;
+    return reportUsageError(command, (error as Error).message, context);
   }
   if (parsed.values.help) {
     context.stdout(command.help);
     return EXIT.ok;
   }
-  return runGuarded(command, () => command.run({ values: parsed.values, positionals: parsed.positionals }, context), context);
-}
-
-/** Runs a command; an unexpected failure becomes one line on stderr, never a stack trace. */
-async function runGuarded(command: CliCommand, body: () => number | Promise<number>, context: CliContext): Promise<number> {
   try {
-    return await body();
+    return await command.run({ values: parsed.values, positionals: parsed.positionals }, context);
   } catch (error) {
-    context.stderr(`${PROGRAM} ${command.name}: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
-    return EXIT.invalid;
+    return reportError(command, error, context);
   }
 }
 

@@ -2,9 +2,9 @@
  * `compose-cluster validate [--config FILE]`: loads and checks a
  * cloud-compose.yml, prints a one-line summary (exit 0) or every problem (exit 1).
  */
-import * as path from 'path';
-import { ConfigError, ConfigProblem, formatProblem, LoadedConfig, loadConfig } from '../../lib/config';
-import { CliCommand, CliContext, EXIT } from './command';
+import { LoadedConfig, loadConfig } from '../../lib/config';
+import { CliCommand, EXIT, stringOption } from './command';
+import { displayPath, plural, printProblems } from './config-problems';
 
 export const validateCommand: CliCommand = {
   name: 'validate',
@@ -26,17 +26,8 @@ export const validateCommand: CliCommand = {
   ].join('\n'),
   options: { config: { type: 'string', short: 'c' } },
   run(args, context) {
-    const file = args.values.config as string | undefined;
-    let config: LoadedConfig;
-    try {
-      config = loadConfig({ file, cwd: context.cwd, env: context.env });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      printProblems(error.problems, context);
-      const errors = error.problems.filter((problem) => problem.severity === 'error').length;
-      context.stderr(`${errors} error${errors === 1 ? '' : 's'}${warningSuffix(error.problems.length - errors)}\n`);
-      return EXIT.invalid;
-    }
+    // An invalid config throws ConfigError: the dispatcher prints every problem and a count (exit 1).
+    const config = loadConfig({ file: stringOption(args, 'config'), cwd: context.cwd, env: context.env });
     printProblems(config.warnings, context);
     context.stdout(`${summary(config, context.cwd)}\n`);
     return EXIT.ok;
@@ -51,24 +42,4 @@ export function summary(config: LoadedConfig, cwd: string): string {
     : `auto scaling group over ${plural(aws.asg?.subnets.length ?? 0, 'subnet')} x ${aws.asg?.redundancy ?? 1}`;
   const warnings = config.warnings.length;
   return `${displayPath(config.file, cwd)}: OK — cluster ${config.cluster.name}, ${layout}, ${plural(aws.volumes.length, 'volume')}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`;
-}
-
-function printProblems(problems: readonly ConfigProblem[], context: CliContext): void {
-  for (const problem of problems) {
-    context.stderr(`${formatProblem({ ...problem, file: displayPath(problem.file, context.cwd) })}\n`);
-  }
-}
-
-function warningSuffix(count: number): string {
-  return count ? `, ${plural(count, 'warning')}` : '';
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Relative to the current folder when inside it, else absolute. */
-function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

@@ -11,6 +11,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { AsgConfig, LoadedConfig } from '../config';
 import { NodeSharedSettings } from './compose-node';
+import { ebsBlockDevice } from './ebs-block-device';
 import { nodeTags } from './tags';
 
 export interface ComposeAutoScalingGroupProps {
@@ -99,19 +100,7 @@ function launchTemplateBlockDevices(shared: NodeSharedSettings): ec2.CfnLaunchTe
       mappings.push({ deviceName: volume.deviceName, virtualName: volume.virtualName });
       continue;
     }
-    mappings.push({
-      deviceName: volume.deviceName,
-      ebs: {
-        volumeSize: volume.sizeGiB,
-        volumeType: volume.volumeType,
-        iops: volume.config.iops,
-        throughput: volume.config.throughput,
-        encrypted: volume.encrypted,
-        kmsKeyId: volume.encrypted ? shared.kmsKeyId : undefined,
-        deleteOnTermination: volume.config.delete_on_termination,
-        snapshotId: volume.config.snapshot,
-      },
-    });
+    mappings.push({ deviceName: volume.deviceName, ebs: { ...ebsBlockDevice(volume, shared.kmsKeyId), throughput: volume.config.throughput } });
   }
   return mappings;
 }

@@ -17,6 +17,7 @@ import { acknowledgeInherentFindings } from './inherent-findings';
 import { NodeImagePins } from './node-image-pins';
 import { defaultNodeUserData } from './node-user-data';
 import { userTags } from './tags';
+import { UserDataWarnings } from './user-data-warnings';
 
 /**
  * A cluster of fixed-IP EC2 nodes (or an Auto Scaling group) described by a
@@ -114,6 +115,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     };
 
     const userData = props.userData ?? defaultNodeUserData;
+    const userDataWarnings = new UserDataWarnings();
     if (aws.asg) {
       const dataVolumes = volumePlan.volumes.filter((volume) => volume.kind === 'data').map((volume) => volume.config.name);
       if (dataVolumes.length > 0) {
@@ -127,8 +129,9 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
         shared,
         monitoring: aws.monitoring,
         imageId: lookupImage(this, aws.ami, aws.ami_owners).imageId,
-        userData: (imageId) => userData({ config, nodeId: cluster.name, imageId, env: props.templateEnv, volumeIds: {} }),
+        userData: (imageId) => userData({ config, nodeId: cluster.name, imageId, env: props.templateEnv, volumeIds: {}, warn: userDataWarnings.collectorFor(cluster.name) }),
       });
+      userDataWarnings.annotate(this, [{ nodeId: cluster.name, scope: this.autoScalingGroup.launchTemplate }]);
       acknowledgeInherentFindings(this);
       return;
     }
@@ -155,11 +158,13 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
           eipAllocationId: node.eip,
           imageId,
           unprotect,
-          userData: (signalUrl, volumeIds) => userData({ config, nodeId: node.id, imageId: imageId!, env: props.templateEnv, signalUrl, volumeIds }),
+          userData: (signalUrl, volumeIds) =>
+            userData({ config, nodeId: node.id, imageId: imageId!, env: props.templateEnv, signalUrl, volumeIds, warn: userDataWarnings.collectorFor(nodeId) }),
         }),
       );
     }
     this.nodes = nodes;
+    userDataWarnings.annotate(this, nodes.flatMap((node) => (node.instance ? [{ nodeId: node.nodeId, scope: node.instance }] : [])));
     this.nodeStacks = [...nodeStacks.values()];
     pins.checkLaunches(this, nodes, shared);
     pins.save();

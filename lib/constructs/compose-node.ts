@@ -11,6 +11,7 @@ import { createHash } from 'crypto';
 import { CfnResource, CfnTag, CfnWaitCondition, CfnWaitConditionHandle, CfnDeletionPolicy, Fn } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { ebsBlockDevice } from './ebs-block-device';
 import { nodeTags } from './tags';
 import { PlannedVolume } from './volume-plan';
 
@@ -196,18 +197,7 @@ export function blockDeviceMappings(shared: Pick<NodeSharedSettings, 'volumes' |
     if (volume.kind === 'ephemeral') {
       mappings.push({ deviceName: volume.deviceName!, virtualName: volume.virtualName });
     } else if (volume.kind === 'root' || volume.kind === 'mapped') {
-      mappings.push({
-        deviceName: volume.deviceName!,
-        ebs: {
-          volumeSize: volume.sizeGiB,
-          volumeType: volume.volumeType,
-          iops: volume.config.iops,
-          encrypted: volume.encrypted,
-          kmsKeyId: volume.encrypted ? shared.kmsKeyId : undefined,
-          deleteOnTermination: volume.config.delete_on_termination,
-          snapshotId: volume.config.snapshot,
-        },
-      });
+      mappings.push({ deviceName: volume.deviceName!, ebs: ebsBlockDevice(volume, shared.kmsKeyId) });
     }
   }
   return mappings;

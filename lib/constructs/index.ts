@@ -15,3 +15,4 @@ export * from './image-cache';
 export * from './launch-record';
 export * from './cluster-checks';
 export * from './node-image-pins';
+export { USER_DATA_WARNING_ID } from './user-data-warnings';

@@ -25,6 +25,11 @@ export interface NodeUserDataInput {
   readonly signalUrl?: string;
   /** Volume name -> EBS volume id (deploy-time tokens) of the node's data volumes. */
   readonly volumeIds: Readonly<Record<string, string>>;
+  /**
+   * Reports something the user should know about the node's boot (e.g. its
+   * compose services will not start): shown as a synth warning on the node.
+   */
+  readonly warn: (message: string) => void;
 }
 
 /**
@@ -45,6 +50,7 @@ export const defaultNodeUserData: NodeUserDataProvider = (input) => {
     env: input.env,
     volumeIdsFor: Object.keys(input.volumeIds),
   });
+  built.warnings.forEach(input.warn);
   return built.render({
     [SIGNAL_URL_VARIABLE]: input.signalUrl ?? '', // empty in ASG mode: no signal
     ...Object.fromEntries(Object.entries(input.volumeIds).map(([name, id]) => [volumeIdVariableName(name), id])),

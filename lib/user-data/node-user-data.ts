@@ -48,7 +48,7 @@ export interface NodeUserData {
   readonly uncompressedSizeBytes: number;
   /** True when the body is delivered as a self-extracting compressed script. */
   readonly compressed: boolean;
-  /** Things the user may want to know (e.g. compose not started, and why). */
+  /** Things the user may want to know about this node's boot (e.g. compose not started, and why), without the node id. */
   readonly warnings: readonly string[];
   /**
    * The user data text with the deploy-time values filled in. Values may be
@@ -104,7 +104,7 @@ export function buildNodeUserData(config: LoadedConfig, options: NodeUserDataOpt
     sizeBytes,
     uncompressedSizeBytes,
     compressed,
-    warnings: compose.skippedBecause && config.cluster.start_compose ? [`node ${nodeId}: compose services are not started: ${compose.skippedBecause}`] : [],
+    warnings: compose.skippedBecause && config.cluster.start_compose ? [`compose services are not started: ${compose.skippedBecause}`] : [],
     render(values) {
       const missing = variables.filter((variable) => typeof values[variable.name] !== 'string').map((variable) => variable.name);
       if (missing.length > 0) throw new Error(`user data of node ${nodeId}: no value for ${missing.join(', ')}`);

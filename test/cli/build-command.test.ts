@@ -5,77 +5,62 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILD_HELP, runBuild } from '../../bin/cli/build-command';
+import { buildCommand } from '../../bin/cli/build-command';
 import { configYaml, tempProject } from '../user-data/templates/support/temp-project';
-
-const EXAMPLE = path.join(__dirname, '../../examples/mongodb/cloud-compose/cloud-compose.yml');
-const EXAMPLE_ENV = {
-  CLUSTER_NAME: 'mongodb-prod',
-  IMAGE_NAME: 'docker-host-al2023',
-  SECURITY_GROUP_ID: 'sg-0a1b2c3d4e5f60718',
-  KEYPAIR: 'data-platform',
-  CLUSTER_NODE_0_IP: '10.20.1.10',
-  CLUSTER_NODE_0_SUBNET: 'subnet-0a00000000000000a',
-  CLUSTER_NODE_1_IP: '10.20.2.10',
-  CLUSTER_NODE_1_SUBNET: 'subnet-0b00000000000000b',
-  CLUSTER_NODE_2_IP: '10.20.3.10',
-  CLUSTER_NODE_2_SUBNET: 'subnet-0c00000000000000c',
-};
+import { EXAMPLE_CONFIG_FILE as EXAMPLE, EXAMPLE_ENV } from '../user-data/support/fixtures';
+import { runCli } from './support';
 
 function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = runBuild(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: options.cwd, env: options.env ?? {} });
-  return { code, stdout, stderr };
+  return runCli(['build', ...argv], options);
 }
 
 const TEMPLATE = '#!/bin/bash\nNODE={{ _node_id }} AMI={{ aws.ami }} NAME={{ aws.ami_name }}\n';
 
-test('prints the rendered cluster.sh plus the newline of Python print()', () => {
+test('prints the rendered cluster.sh plus the newline of Python print()', async () => {
   const root = tempProject({ 'cloud-compose.yml': configYaml(), 'templates/cluster.sh': TEMPLATE });
-  const result = run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '0']);
+  const result = await run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '0']);
   expect(result).toEqual({ code: 0, stdout: '#!/bin/bash\nNODE=0 AMI=docker-host NAME=docker-host\n', stderr: '' });
 });
 
-test('without --node there is no _node_id, as in the original build (templates guard it)', () => {
+test('without --node there is no _node_id, as in the original build (templates guard it)', async () => {
   const root = tempProject({
     'cloud-compose.yml': configYaml(),
     'templates/cluster.sh': '#!/bin/bash\n{%- if _node_id is defined %}\nNODE_ID={{ _node_id }}\n{%- endif %}\nrest\n',
     'templates/unguarded.sh': '{{ _node_id }}',
   });
-  expect(run(['--config', path.join(root, 'cloud-compose.yml')]).stdout).toBe('#!/bin/bash\nrest\n');
-  expect(run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '1']).stdout).toBe('#!/bin/bash\nNODE_ID=1\nrest\n');
+  expect((await run(['--config', path.join(root, 'cloud-compose.yml')])).stdout).toBe('#!/bin/bash\nrest\n');
+  expect((await run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '1'])).stdout).toBe('#!/bin/bash\nNODE_ID=1\nrest\n');
 });
 
-test('--node sets _node_id (typed as the config writes the id) and --ami sets aws.ami', () => {
+test('--node sets _node_id (typed as the config writes the id) and --ami sets aws.ami', async () => {
   const root = tempProject({ 'cloud-compose.yml': configYaml(), 'templates/cluster.sh': '{{ _node_id + 1 }} {{ aws.ami }} {{ aws.ami_name }}' });
-  expect(run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '1', '--ami', 'ami-0abc']).stdout).toBe('2 ami-0abc docker-host\n');
+  expect((await run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '1', '--ami', 'ami-0abc'])).stdout).toBe('2 ami-0abc docker-host\n');
 });
 
-test('--config resolves against the working folder', () => {
+test('--config resolves against the working folder', async () => {
   const root = tempProject({ 'cloud-compose.yml': configYaml(), 'templates/cluster.sh': 'ok' });
-  expect(run(['--config', 'cloud-compose.yml'], { cwd: root }).stdout).toBe('ok\n');
+  expect((await run(['--config', 'cloud-compose.yml'], { cwd: root })).stdout).toBe('ok\n');
 });
 
-test('a template error is one line on stderr with exit code 1', () => {
+test('a template error is one line on stderr with exit code 1', async () => {
   const root = tempProject({ 'cloud-compose.yml': configYaml(), 'templates/cluster.sh': 'a\n{{ aws.usrname }}' });
-  const result = run(['--config', path.join(root, 'cloud-compose.yml')]);
+  const result = await run(['--config', path.join(root, 'cloud-compose.yml')]);
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');
   expect(result.stderr).toBe(`compose-cluster build: cluster.sh (${path.join(root, 'templates', 'cluster.sh')}) line 2: 'aws.usrname' is undefined\n`);
 });
 
-test('--help, and unknown options fail with usage', () => {
-  expect(run(['--help'])).toEqual({ code: 0, stdout: BUILD_HELP, stderr: '' });
-  const bad = run(['--nodes', '1']);
+test('--help, and unknown options fail with usage', async () => {
+  expect(await run(['--help'])).toEqual({ code: 0, stdout: buildCommand.help, stderr: '' });
+  const bad = await run(['--nodes', '1']);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain("Unknown option '--nodes'");
   expect(bad.stderr).toContain('Usage: compose-cluster build');
 });
 
-test('the bundled example renders for every node', () => {
+test('the bundled example renders for every node', async () => {
   for (const node of ['0', '1', '2']) {
-    const result = run(['--config', EXAMPLE, '--node', node], { env: EXAMPLE_ENV });
+    const result = await run(['--config', EXAMPLE, '--node', node], { env: EXAMPLE_ENV });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`NODE_ID=${node}\n`);

@@ -6,10 +6,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { run } from '../../bin/cli/upgrade-node-command';
 import { loadConfig } from '../../lib/config';
 import { ComposeCluster } from '../../lib/constructs';
 import { ENV, FIXTURES, imageContextKey, tempDir, threeNodeContext } from '../constructs/support';
+import { runCli } from './support';
 
 const OLD = 'ami-0123456789abcdef0';
 const NEW = 'ami-0fffffffffffffff0';
@@ -32,10 +32,7 @@ function synth(dir: string): Template {
 }
 
 function cli(dir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: dir, env: {} });
-  return { code, stdout, stderr };
+  return runCli(['upgrade-node', ...argv], { cwd: dir });
 }
 
 function images(template: Template): Record<string, string> {
@@ -54,14 +51,14 @@ function publishNewImage(dir: string): void {
   fs.writeFileSync(file, JSON.stringify(context));
 }
 
-test('upgrading one node: remove its instance, deploy, bring it back on the newest image with the same ENI and volume', () => {
+test('upgrading one node: remove its instance, deploy, bring it back on the newest image with the same ENI and volume', async () => {
   const dir = project();
   const first = synth(dir);
   expect(images(first)).toEqual({ 0: OLD, 1: OLD, 2: OLD });
   const resourceIds = (template: Template) => Object.keys(template.toJSON().Resources);
 
   // Step 0: termination protection (on by default) is turned off for node 1 only, in place.
-  const step0 = cli(dir, '--node', '1', '--config', 'three-nodes.yml');
+  const step0 = await cli(dir, '--node', '1', '--config', 'three-nodes.yml');
   expect(step0).toMatchObject({ code: 0, stderr: '' });
   expect(step0.stdout).toContain('termination protection');
   const unprotected = synth(dir);
@@ -69,7 +66,7 @@ test('upgrading one node: remove its instance, deploy, bring it back on the newe
   expect(protection(unprotected)).toEqual({ 0: true, 1: false, 2: true });
   expect(resourceIds(unprotected)).toEqual(resourceIds(first));
 
-  const step1 = cli(dir, '--node', '1', '--config', 'three-nodes.yml');
+  const step1 = await cli(dir, '--node', '1', '--config', 'three-nodes.yml');
   expect(step1).toMatchObject({ code: 0, stderr: '' });
   expect(step1.stdout).toContain('cdk deploy');
   const removed = synth(dir);
@@ -78,7 +75,7 @@ test('upgrading one node: remove its instance, deploy, bring it back on the newe
     resourceIds(first).filter((id) => id.startsWith('ClusterNode1') && /NetworkInterface|Volume/.test(id)).sort(),
   );
 
-  const step2 = cli(dir, '--node', '1', '--finish', '--config', 'three-nodes.yml');
+  const step2 = await cli(dir, '--node', '1', '--finish', '--config', 'three-nodes.yml');
   expect(step2).toMatchObject({ code: 0, stderr: '' });
   expect(step2.stdout).toContain('Forgot 1 cached lookup(s) of image "docker-host"');
   publishNewImage(dir); // what the CDK CLI's fresh lookup would now find
@@ -92,42 +89,42 @@ test('upgrading one node: remove its instance, deploy, bring it back on the newe
   expect([pins['0'].image.imageId, pins['1'].image.imageId, pins['2'].image.imageId]).toEqual([OLD, NEW, OLD]);
 });
 
-test('--keep-image re-creates the node on its pinned image', () => {
+test('--keep-image re-creates the node on its pinned image', async () => {
   const dir = project();
   synth(dir);
-  expect(cli(dir, '--node', '2', '--keep-image', '--config', 'three-nodes.yml').code).toBe(0);
+  expect((await cli(dir, '--node', '2', '--keep-image', '--config', 'three-nodes.yml')).code).toBe(0);
   expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD, 2: OLD });
-  expect(cli(dir, '--node', '2', '--keep-image', '--config', 'three-nodes.yml').code).toBe(0);
+  expect((await cli(dir, '--node', '2', '--keep-image', '--config', 'three-nodes.yml')).code).toBe(0);
   expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD });
-  expect(cli(dir, '--node', '2', '--finish', '--config', 'three-nodes.yml').code).toBe(0);
+  expect((await cli(dir, '--node', '2', '--finish', '--config', 'three-nodes.yml')).code).toBe(0);
   publishNewImage(dir);
   expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD, 2: OLD });
 });
 
-test('usage and input errors', () => {
+test('usage and input errors', async () => {
   const dir = project();
-  expect(cli(dir, '--config', 'three-nodes.yml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--node ID is required') });
-  expect(cli(dir, '--node', '9', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('has no node "9" (nodes: 0, 1, 2)') });
-  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('has no pin yet') });
+  expect(await cli(dir, '--config', 'three-nodes.yml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--node ID is required') });
+  expect(await cli(dir, '--node', '9', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('has no node "9" (nodes: 0, 1, 2)') });
+  expect(await cli(dir, '--node', '1', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('has no pin yet') });
   synth(dir);
-  expect(cli(dir, '--node', '1', '--finish', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('run step 1 first') });
-  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml').code).toBe(0); // step 0
-  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml').code).toBe(0); // step 1
-  expect(cli(dir, '--node', '1', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('already being replaced') });
-  expect(cli(dir, '--bogus')).toMatchObject({ code: 2 });
-  expect(cli(dir, '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: compose-cluster upgrade-node') });
+  expect(await cli(dir, '--node', '1', '--finish', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('run step 1 first') });
+  expect((await cli(dir, '--node', '1', '--config', 'three-nodes.yml')).code).toBe(0); // step 0
+  expect((await cli(dir, '--node', '1', '--config', 'three-nodes.yml')).code).toBe(0); // step 1
+  expect(await cli(dir, '--node', '1', '--config', 'three-nodes.yml')).toMatchObject({ code: 1, stderr: expect.stringContaining('already being replaced') });
+  expect(await cli(dir, '--bogus')).toMatchObject({ code: 2 });
+  expect(await cli(dir, '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: compose-cluster upgrade-node') });
 });
 
-test('without termination protection step 1 leaves the instance out at once', () => {
+test('without termination protection step 1 leaves the instance out at once', async () => {
   const dir = project();
   const file = path.join(dir, 'three-nodes.yml');
   fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('    instance_type: m5.large', '    instance_type: m5.large\n    terminate_protection: false'));
   synth(dir);
-  expect(cli(dir, '--node', '0', '--config', 'three-nodes.yml')).toMatchObject({ code: 0, stdout: expect.stringContaining('left out') });
+  expect(await cli(dir, '--node', '0', '--config', 'three-nodes.yml')).toMatchObject({ code: 0, stdout: expect.stringContaining('left out') });
   expect(images(synth(dir))).toEqual({ 1: OLD, 2: OLD });
 });
 
-test('--accept records the current launch settings after a change was deployed anyway', () => {
+test('--accept records the current launch settings after a change was deployed anyway', async () => {
   const dir = project();
   synth(dir);
   const file = path.join(dir, 'three-nodes.yml');
@@ -136,19 +133,12 @@ test('--accept records the current launch settings after a change was deployed a
   const launchOf = (id: string) => JSON.parse(fs.readFileSync(lockFile, 'utf8')).targets['aws://123456789012/us-east-1/kafka-test'][id].launch;
   synth(dir);
   expect(launchOf('0').instanceType).toBe('m5.large'); // a warning, the record stays
-  expect(cli(dir, '--node', '0', '--accept', '--config', 'three-nodes.yml')).toMatchObject({ code: 0, stderr: '' });
+  expect(await cli(dir, '--node', '0', '--accept', '--config', 'three-nodes.yml')).toMatchObject({ code: 0, stderr: '' });
   synth(dir);
   expect(launchOf('0').instanceType).toBe('m5.xlarge');
   expect(launchOf('1').instanceType).toBe('m5.large');
 });
 
-test('the compose-cluster CLI dispatches upgrade-node', async () => {
-  const { main } = await import('../../bin/cli/main');
-  let stdout = '';
-  const code = await main(['upgrade-node', '--help'], { stdout: (t: string) => { stdout += t; }, stderr: () => undefined, cwd: project(), env: {} });
-  expect(code).toBe(0);
-  expect(stdout).toContain('Usage: compose-cluster upgrade-node --node ID');
-  let list = '';
-  await main(['--help'], { stdout: (t: string) => { list += t; }, stderr: () => undefined, cwd: '.', env: {} });
-  expect(list).toMatch(/upgrade-node\s+Move one node to the newest image/);
+test('the compose-cluster command list shows upgrade-node', async () => {
+  expect((await runCli(['--help'])).stdout).toMatch(/^ {2}upgrade-node\s+Move one node to the newest image/m);
 });

@@ -1,22 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliContext } from '../../bin/cli/command';
-import { main } from '../../bin/cli/main';
-
-const EXAMPLE_DIR = path.join(__dirname, '..', '..', 'examples', 'mongodb');
-
-function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    cwd: options.cwd ?? EXAMPLE_DIR,
-    env: options.env ?? {},
-  };
-  return main(argv, context).then((code) => ({ code, stdout, stderr }));
-}
+import { runCli as run } from './support';
 
 function project(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-cluster-cli-'));
