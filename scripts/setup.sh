@@ -5,6 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Node.js 20.12+ (util.parseEnv reads .env files); Debian's own nodejs package is older.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 12) ? 0 : 1)' 2>/dev/null; then
+  echo "setup: Node.js 20.12 or newer is needed (found: $(node --version 2>/dev/null || echo none)); install it from nodejs.org or NodeSource" >&2
+  exit 1
+fi
+
 # shellcheck lints generated user data; qemu, busybox, lvm2, e2fsprogs,
 # xfsprogs, util-linux, kmod, cpio and passwd build the small VM that runs it
 # for real (test/vm/harness/build-guest.sh);
