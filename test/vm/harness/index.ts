@@ -4,3 +4,4 @@ export * from './guest-report';
 export * from './node-vm';
 export * from './run-guest';
 export * from './vm-test';
+export * from './vm-scaling';

@@ -11,6 +11,7 @@ import { ebsSizeGiB } from '../../../lib/config/sizes';
 import { buildNodeUserData, NodeUserData, SIGNAL_URL_VARIABLE, volumeIdVariableName } from '../../../lib/user-data';
 import { createDiskImage, GIB } from './disk-images';
 import { DiskAttachment, GuestDisk, GuestRun, GuestRunOptions, runGuest } from './run-guest';
+import { hasVmDisk, scaleConfigForVm, VolumeScaling } from './vm-scaling';
 
 /** How the instance type presents EBS volumes. */
 export type InstanceStyle =
@@ -25,7 +26,10 @@ export const SIGNAL_URL = `${SIGNAL_URL_PREFIX}arn%3Aaws%3Acloudformation%3Aus-e
 
 /** One configured volume and the disk that stands for it. */
 export interface NodeDisk {
+  /** The volume as the VM has it: scaled down when the configured size is too large (see vm-scaling.ts). */
   readonly volume: VolumeConfig;
+  /** How the volume was scaled down for the VM; undefined when the disk has the configured size. */
+  readonly scaling?: VolumeScaling;
   readonly volumeId: string;
   readonly image: string;
   readonly sizeBytes: number;
@@ -41,12 +45,14 @@ export interface NodeDiskOptions {
 /**
  * A disk image for every EBS volume with a device name (not nfs, not
  * instance store), sized as configured: sparse files, so a 100 GiB volume
- * costs only the blocks written (see docs/vm-tests.md).
+ * costs only the blocks written; a volume over 1 TiB is scaled down, as
+ * `runNodeUserData` scales the config (see docs/vm-tests.md).
  */
 export function nodeDisks(config: LoadedConfig, options: NodeDiskOptions): NodeDisk[] {
   fs.mkdirSync(options.dir, { recursive: true });
-  return config.cluster.aws.volumes
-    .filter((volume) => volume.block && !volume.ephemeral && volume.file_system !== 'nfs' && volume.file_system !== 'nfs4')
+  const { config: vmConfig, scaled } = scaleConfigForVm(config);
+  return vmConfig.cluster.aws.volumes
+    .filter(hasVmDisk)
     .map((volume) => {
       const block = volume.block as string;
       const sizeBytes = (ebsSizeGiB(volume.size) ?? 1) * GIB;
@@ -56,7 +62,8 @@ export function nodeDisks(config: LoadedConfig, options: NodeDiskOptions): NodeD
       const attachment: DiskAttachment = options.style === 'xen'
         ? { kind: 'xen', device: xenDeviceName(block) }
         : { kind: 'nvme', volumeId, requestedDevice: block };
-      return { volume, volumeId, image, sizeBytes, attachment };
+      const scaling = scaled.find((candidate) => candidate.volume === volume.name);
+      return { volume, ...(scaling ? { scaling } : {}), volumeId, image, sizeBytes, attachment };
     });
 }
 
@@ -84,13 +91,21 @@ export interface NodeRunOptions extends Omit<GuestRunOptions, 'userData' | 'disk
 
 export interface NodeRun extends GuestRun {
   readonly userData: NodeUserData;
+  /** The volumes scaled down for the VM (the user data was generated with their scaled sizes). */
+  readonly scaled: readonly VolumeScaling[];
   /** The rendered user data that ran. */
   readonly script: string;
 }
 
-/** Generates node `nodeId`'s user data, renders it with the deploy-time values, and runs it in the guest. */
+/**
+ * Generates node `nodeId`'s user data, renders it with the deploy-time values,
+ * and runs it in the guest. Volumes too large for the VM are scaled down in a
+ * copy of the config the user data is generated from, as `nodeDisks` sized
+ * their disks, so lvcreate's sizes fit the disks.
+ */
 export async function runNodeUserData(options: NodeRunOptions): Promise<NodeRun> {
-  const { config, nodeId, disks, env, detached, attachedLate, ...guest } = options;
+  const { config: configured, nodeId, disks, env, detached, attachedLate, ...guest } = options;
+  const { config, scaled } = scaleConfigForVm(configured);
   const userData = buildNodeUserData(config, { nodeId, env: env ?? {} });
   const values: Record<string, string> = {};
   for (const variable of userData.deployTimeVariables) {
@@ -113,5 +128,5 @@ export async function runNodeUserData(options: NodeRunOptions): Promise<NodeRun>
     })).reverse(),
     signalUrlPrefixes: [SIGNAL_URL_PREFIX],
   });
-  return { ...run, userData, script };
+  return { ...run, userData, script, scaled };
 }

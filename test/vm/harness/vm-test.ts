@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { VM_CACHE_DIR, vmUnavailableReason } from './guest-image';
 import { GuestRun } from './run-guest';
+import { describeScaling, VolumeScaling } from './vm-scaling';
 
 /** Per-test timeout for one boot (a boot takes 10-25 s on a loaded 2-core machine). */
 export const ONE_BOOT_TIMEOUT_MS = 120_000;
@@ -45,11 +46,15 @@ export function testDir(name: string): string {
   return dir;
 }
 
-/** Logs how long a scenario took and appends it to .vm-cache/timings.log. */
-export function recordTiming(scenario: string, run: GuestRun): void {
+/**
+ * Logs how long a scenario took and which volumes were scaled down for the VM,
+ * and appends it to .vm-cache/timings.log.
+ */
+export function recordTiming(scenario: string, run: GuestRun & { readonly scaled?: readonly VolumeScaling[] }): void {
   const line = `${(run.wallMs / 1000).toFixed(1)} s (user data ${(run.report.userDataMs / 1000).toFixed(1)} s)`;
+  const scaling = describeScaling(run.scaled ?? []);
   fs.mkdirSync(VM_CACHE_DIR, { recursive: true });
-  fs.appendFileSync(path.join(VM_CACHE_DIR, 'timings.log'), `${new Date().toISOString()}\t${scenario}\t${run.wallMs}\t${run.report.userDataMs}\tload ${os.loadavg()[0].toFixed(1)}\n`);
+  fs.appendFileSync(path.join(VM_CACHE_DIR, 'timings.log'), `${new Date().toISOString()}\t${scenario}\t${run.wallMs}\t${run.report.userDataMs}\tload ${os.loadavg()[0].toFixed(1)}${scaling.map((text) => `\t${text}`).join('')}\n`);
   // eslint-disable-next-line no-console
-  console.log(`VM scenario "${scenario}": ${line}`);
+  console.log([`VM scenario "${scenario}": ${line}`, ...scaling.map((text) => `  ${text}`)].join('\n'));
 }
