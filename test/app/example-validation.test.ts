@@ -6,21 +6,10 @@
  *
  * The validator's WASM start-up costs ~3 s once per test file: keep its tests here.
  */
-import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { IConstruct } from 'constructs';
 import { INHERENT_FINDING_REASONS } from '../../lib/constructs/inherent-findings';
 import { readProjectContext } from '../../bin/app/project-context';
-import { editedExample, synthApp, validationReport } from './support';
-
-/** Every `Validations.of(x).acknowledge(...)` under `root`: construct path, rule id, reason. */
-function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
-  return root.node.findAll().flatMap((construct) =>
-    construct.node.metadata
-      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id, reason }))),
-  );
-}
+import { acknowledgements, editedExample, synthApp, validationReport } from './support';
 
 test('cdk.json makes validator errors and warnings fail synth', () => {
   const context = readProjectContext();

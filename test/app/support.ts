@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import type * as cxapi from 'aws-cdk-lib/cx-api';
 import { ComposeClusterApp, ComposeClusterAppOptions, EXAMPLE_CONFIG_FILE, buildComposeClusterApp } from '../../bin/app/build-app';
 import { packageRoot, readProjectContext } from '../../bin/app/project-context';
@@ -87,4 +88,13 @@ export function editedExample(edit: (configText: string) => string): string {
     if (entry !== 'cloud-compose') fs.symlinkSync(path.join(EXAMPLE_DIR, entry), path.join(dir, entry));
   }
   return path.join(dir, 'cloud-compose', path.basename(EXAMPLE_CONFIG_FILE));
+}
+
+/** Every `Validations.of(x).acknowledge(...)` under `root`: construct path, rule id, reason. */
+export function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id, reason }))),
+  );
 }
