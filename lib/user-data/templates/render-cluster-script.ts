@@ -8,7 +8,7 @@ import { LoadedConfig } from '../../config';
 import { ComposeFiles, readComposeFiles } from './compose-files';
 import { effectiveEnvironment } from './environment-variables';
 import { renderJinjaTemplate } from './jinja/jinja-environment';
-import { clusterValues, templateDataFor } from './template-data';
+import { sharedClusterValues, templateDataFor } from './template-data';
 
 export interface RenderOptions {
   /**
@@ -26,7 +26,7 @@ export interface RenderOptions {
 export const CLUSTER_TEMPLATE = 'cluster.sh';
 
 function prepare(config: LoadedConfig, options: RenderOptions) {
-  const values = clusterValues(config);
+  const values = sharedClusterValues(config);
   const env = effectiveEnvironment(values, options.env ?? process.env);
   return { values, base: { nodeId: options.nodeId, amiId: options.amiId, env } };
 }
