@@ -124,7 +124,7 @@ function upgradeNode(args: CommandArgs, context: CliContext): number {
       context.stderr(`${lockPath}: node ${nodeId} is not being replaced (run step 1 first: compose-cluster upgrade-node --node ${nodeId})\n`);
       return EXIT.invalid;
     }
-    lock.setEntry(target, nodeId, { image: entry.image });
+    lock.setEntry(target, nodeId, { image: entry.image, volumes: entry.volumes });
     lock.save();
     const lines = [`Node ${nodeId} of ${cluster.name} (${target}) will be re-created.`];
     if (!entry.image && !isImageId(cluster.aws.ami)) {
@@ -157,7 +157,7 @@ function upgradeNode(args: CommandArgs, context: CliContext): number {
     ].join('\n'));
     return EXIT.ok;
   }
-  lock.setEntry(target, nodeId, { image: values['keep-image'] ? entry.image : undefined, omitInstance: true });
+  lock.setEntry(target, nodeId, { image: values['keep-image'] ? entry.image : undefined, omitInstance: true, volumes: entry.volumes });
   lock.save();
   context.stdout([
     `Node ${nodeId} of ${cluster.name} (${target}): its instance is left out of the template` +

@@ -63,6 +63,16 @@ export interface ComposeClusterOptions {
   readonly omitInstances?: (string | number)[];
 
   /**
+   * Data volumes (`NODE/VOLUME`, or `NODE/*` for all of a node's) that may be
+   * replaced or deleted although the lock file records them: an availability
+   * zone, encryption, KMS key or snapshot change, a renamed volume or a removed
+   * node. Without it such a change fails synth. Also settable with
+   * `-c compose-cluster:replace-volume=1/data`.
+   * @default - none besides the context
+   */
+  readonly replaceVolumes?: string[];
+
+  /**
    * Put nodes into nested stacks of this many nodes each (node `id` divided by
    * this number, rounded down, picks the stack), for clusters too large for one
    * stack's 500 resources. Needs integer node ids. Choose it before the first

@@ -12,6 +12,7 @@ import { checkCluster } from './cluster-checks';
 import { ComposeAutoScalingGroup } from './compose-auto-scaling-group';
 import { ComposeClusterFromFileOptions, ComposeClusterProps } from './compose-cluster-props';
 import { ComposeNode, NodeSharedSettings } from './compose-node';
+import { guardDataVolumes } from './data-volume-guard';
 import { lookupImage } from './image-lookup';
 import { acknowledgeInherentFindings } from './inherent-findings';
 import { NodeImagePins } from './node-image-pins';
@@ -137,6 +138,14 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     }
 
     const pins = NodeImagePins.resolve(this, props);
+    const keptSnapshots = guardDataVolumes(this, {
+      lock: pins.lockTarget,
+      configFile: config.file,
+      nodes: (aws.nodes ?? []).map((node, index) => ({ nodeId: String(node.id), index, availabilityZone: subnets.get(node.subnet)!.availabilityZone })),
+      volumes: volumePlan.volumes,
+      kmsKeyId: shared.kmsKeyId,
+      replaceVolumes: props.replaceVolumes,
+    });
     const nodeStacks = new Map<number, NestedStack>();
     const nodes: ComposeNode[] = [];
     for (const node of aws.nodes ?? []) {
@@ -158,6 +167,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
           eipAllocationId: node.eip,
           imageId,
           unprotect,
+          keptSnapshots: keptSnapshots.get(nodeId),
           userData: (signalUrl, volumeIds) =>
             userData({ config, nodeId: node.id, imageId: imageId!, env: props.templateEnv, signalUrl, volumeIds, warn: userDataWarnings.collectorFor(nodeId) }),
         }),

@@ -13,6 +13,8 @@ export * from './signal-timeout';
 export * from './subnet-info';
 export * from './image-cache';
 export * from './launch-record';
+export * from './data-volume-record';
+export * from './data-volume-guard';
 export * from './cluster-checks';
 export * from './node-image-pins';
 export { USER_DATA_WARNING_ID } from './user-data-warnings';

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ComposeClusterProps } from './compose-cluster-props';
+import { DataVolumeLock } from './data-volume-guard';
 import { blockDeviceMappings, ComposeNode, NodeSharedSettings } from './compose-node';
 import { ImageLockFile, LOCK_FILE_NAME, lockTargetKey } from './image-lock-file';
 import { lookupImage } from './image-lookup';
@@ -94,6 +95,11 @@ export class NodeImagePins {
     private readonly target: string,
     private readonly update: boolean,
   ) {}
+
+  /** The lock file, its target key and whether synth may write it; undefined without lock file. */
+  public get lockTarget(): DataVolumeLock | undefined {
+    return this.lock ? { lock: this.lock, target: this.target, update: this.update } : undefined;
+  }
 
   /** The plan of one node of the config. */
   public planOf(nodeId: string): NodeLaunchPlan {

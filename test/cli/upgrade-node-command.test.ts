@@ -101,6 +101,22 @@ test('--keep-image re-creates the node on its pinned image', async () => {
   expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD, 2: OLD });
 });
 
+test('the data-volume records survive both steps, so the re-created node cannot replace its volume', async () => {
+  const dir = project();
+  synth(dir);
+  const lockFile = path.join(dir, 'cloud-compose.lock.json');
+  const volumesOf = () => JSON.parse(fs.readFileSync(lockFile, 'utf8')).targets['aws://123456789012/us-east-1/kafka-test']['2'].volumes;
+  const recorded = volumesOf();
+  expect(recorded).toEqual({ data: { availabilityZone: 'us-east-1c', encrypted: true } });
+  for (const step of [['--node', '2'], ['--node', '2'], ['--node', '2', '--finish']]) {
+    expect((await cli(dir, ...step, '--config', 'three-nodes.yml')).code).toBe(0);
+    expect(volumesOf()).toEqual(recorded);
+  }
+  const file = path.join(dir, 'three-nodes.yml');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('          mount: /data/kafka', '          mount: /data/kafka\n        encrypted: false'));
+  expect(() => synth(dir)).toThrow(/node 2, data volume "data": Encrypted true -> false/);
+});
+
 test('usage and input errors', async () => {
   const dir = project();
   expect(await cli(dir, '--config', 'three-nodes.yml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--node ID is required') });
