@@ -35,8 +35,10 @@ export interface ComposeClusterOptions {
 
   /**
    * Device name of the image's root volume, where the root volume's size and type
-   * are applied. A looked-up image's root device name is unknown at synth time.
-   * @default - the root volume's `block` when set, otherwise `/dev/xvda` (Amazon Linux 2 and 2023)
+   * are applied (overrides `aws.root_device` and the root volume's `block`). A
+   * looked-up image's root device name is unknown at synth time; synth warns when
+   * it assumes `/dev/xvda` for one.
+   * @default - `aws.root_device`, else the root volume's `block`, else `/dev/xvda` (Amazon Linux 2 and 2023)
    */
   readonly rootDeviceName?: string;
 

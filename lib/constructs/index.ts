@@ -7,6 +7,7 @@ export * from './image-lock-file';
 export * from './image-lookup';
 export * from './omitted-instances';
 export * from './volume-plan';
+export * from './root-device';
 export * from './ipv4';
 export * from './log-retention';
 export * from './signal-timeout';
