@@ -25,9 +25,15 @@ export const MAX_RESOURCES_PER_STACK = 500;
 export interface CheckedCluster {
   readonly volumePlan: VolumePlan;
   readonly timeoutSeconds: number;
-  /** For `logging.driver: awslogs`. */
+  /**
+   * Log-group retention, for `logging.driver: awslogs`.
+   * @default - none: no log group (another logging driver)
+   */
   readonly retention?: logs.RetentionDays;
-  /** `aws.instance_policy` as a document. */
+  /**
+   * `aws.instance_policy` as a document.
+   * @default - none: no instance policy configured
+   */
   readonly instancePolicy?: Record<string, unknown>;
   /** AZ and CIDR of every node subnet. */
   readonly subnets: Map<string, SubnetInfo>;

@@ -47,6 +47,10 @@ export type KeptSnapshots = ReadonlyMap<string, ReadonlyMap<string, string | und
 
 /** Everything the guard needs besides the scope. */
 export interface DataVolumeGuardInput {
+  /**
+   * The lock file.
+   * @default - none: lock file disabled, nothing is recorded or checked
+   */
   readonly lock?: DataVolumeLock;
   /** The config file, for messages. */
   readonly configFile: string;

@@ -21,7 +21,10 @@ export const UPGRADE_COMMAND = 'compose-cluster upgrade-node';
 
 /** How one node is launched in this synth. */
 export interface NodeLaunchPlan {
-  /** The image to boot; undefined: the instance is left out (two-step replacement). */
+  /**
+   * The image to boot.
+   * @default - none: the instance is left out (two-step replacement)
+   */
   readonly imageId?: string;
   /** Turn termination protection off on this node's instance (before it is removed). */
   readonly unprotect: boolean;
