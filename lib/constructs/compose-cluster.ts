@@ -122,6 +122,10 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
       if (dataVolumes.length > 0) {
         Annotations.of(this).addWarningV2('compose-cluster:asgDataVolumes', `ASG mode maps every volume at launch: the data on ${dataVolumes.join(', ')} lives and dies with each instance. Use aws.nodes for data that must survive`);
       }
+      // Volumes the lock file records for fixed-IP nodes would be deleted with them.
+      const pins = NodeImagePins.resolve(this, props);
+      guardDataVolumes(this, { lock: pins.lockTarget, configFile: config.file, nodes: [], volumes: volumePlan.volumes, kmsKeyId: shared.kmsKeyId, replaceVolumes: props.replaceVolumes });
+      pins.save();
       this.nodes = [];
       this.nodeStacks = [];
       this.autoScalingGroup = new ComposeAutoScalingGroup(this, 'AutoScalingGroup', {

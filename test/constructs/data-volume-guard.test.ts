@@ -140,3 +140,15 @@ test('a pending subnet lookup records nothing and compares no AZ', () => {
   expect(lock.targets[TARGET]['1']?.volumes).toBeUndefined();
   expect(lock.targets[TARGET]['0'].volumes.data.availabilityZone).toBe('us-east-1a');
 });
+
+test('switching a fixed-IP cluster to ASG mode fails while its data volumes are recorded', () => {
+  const { initial } = twoSynths(unchanged, unchanged);
+  const toAsg = (c: Data) => {
+    delete c.aws.nodes;
+    c.aws.asg = { subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0bbbbbbbbbbbbbbb2', 'subnet-0ccccccccccccccc3'] };
+  };
+  const message = errorOf(() => synthCluster(editedConfig('three-nodes.yml', toAsg), { lockFile: initial.lockFile }));
+  for (const node of ['0', '1', '2']) expect(message).toContain(`data volume "data" of node ${node}`);
+  expect(() => synthCluster(editedConfig('three-nodes.yml', toAsg), { lockFile: initial.lockFile, replaceVolumes: ['0/*', '1/*', '2/data'] })).not.toThrow();
+  expect(Object.values(readLock(initial.lockFile).targets[TARGET]).some((entry: Data) => entry.volumes)).toBe(false);
+});
