@@ -1,11 +1,14 @@
 /**
  * `compose-cluster build [--config FILE] [--node ID] [--ami AMI]`: prints the
  * rendered `cluster.sh` alone, as the original's `cloud-compose cluster build`
- * did. No AWS access: `aws.ami` is the configured value unless `--ami` is given.
+ * did. No AWS access: `aws.ami` is the node's pinned image (lock file), else the
+ * cached image lookup (cdk.context.json), else the configured value; `--ami`
+ * overrides it.
  */
-import { loadConfig } from '../../lib/config';
-import { renderClusterScript } from '../../lib/user-data';
-import { CliCommand, EXIT, stringOption } from './command';
+import { LoadedConfig, loadConfig } from '../../lib/config';
+import { renderClusterScript, TemplateError } from '../../lib/user-data';
+import { CliCommand, EXIT, stringOption, UsageError } from './command';
+import { nodeImage, noteImage } from './node-image';
 
 export const buildCommand: CliCommand = {
   name: 'build',
@@ -20,28 +23,64 @@ Options:
   -n, --node ID      the node id templates see as _node_id, as 'cloud-compose cluster
                      up' rendered it for that node (default: no _node_id, as
                      'cloud-compose cluster build' rendered)
-      --ami AMI_ID   the AMI id templates see as aws.ami (default: the configured
-                     aws.ami; aws.ami_name is always the configured value)
+      --ami AMI_ID   the AMI id templates see as aws.ami (default: the node's image
+                     pinned in cloud-compose.lock.json, else the image lookup cached
+                     in the CDK project's cdk.context.json, else the configured
+                     aws.ami; stderr says which; aws.ami_name is always the
+                     configured value)
+      --account ID   account of the lock-file pin and cached lookup (default:
+                     CDK_DEFAULT_ACCOUNT, else the app's offline default)
+      --region NAME  region likewise (default: CDK_DEFAULT_REGION, else us-east-1)
   -h, --help         show this help
 `,
-  options: { config: { type: 'string', short: 'c' }, node: { type: 'string', short: 'n' }, ami: { type: 'string' } },
+  options: {
+    config: { type: 'string', short: 'c' },
+    node: { type: 'string', short: 'n' },
+    ami: { type: 'string' },
+    account: { type: 'string' },
+    region: { type: 'string' },
+  },
   run(args, context) {
     const config = loadConfig({ file: stringOption(args, 'config'), cwd: context.cwd, env: context.env });
     const node = stringOption(args, 'node');
-    const nodeId = node === undefined ? undefined : nodeIdFor(config.clusterData, node);
-    const script = renderClusterScript(config, { nodeId, amiId: stringOption(args, 'ami'), env: context.env });
+    const nodeId = node === undefined ? undefined : nodeIdFor(config, node);
+    const image = nodeImage(config, {
+      ami: stringOption(args, 'ami'),
+      nodeId: node,
+      account: stringOption(args, 'account'),
+      region: stringOption(args, 'region'),
+      cwd: context.cwd,
+      env: context.env,
+    });
+    let script: string;
+    try {
+      script = renderClusterScript(config, { nodeId, amiId: image.amiId, env: context.env });
+    } catch (error) {
+      throw nodeId === undefined ? withNodeHint(error, config) : error;
+    }
     context.stdout(`${script}\n`); // Python's print() adds one newline
+    noteImage(image, context);
     return EXIT.ok;
   },
 };
 
 /**
  * The id as the config writes it: `--node 1` matches `id: 1` (a number),
- * `--node a` matches `id: a`; an id the config does not list is passed as
- * given (a number when it looks like one).
+ * `--node a` matches `id: a`. A fixed-IP cluster rejects an id it does not
+ * list; an ASG cluster (no `nodes`) passes it as given (a number when it looks like one).
  */
-function nodeIdFor(clusterData: Record<string, unknown>, requested: string): string | number {
-  const aws = clusterData.aws as { nodes?: Array<{ id?: string | number }> } | undefined;
-  const match = (aws?.nodes ?? []).find((node) => String(node?.id) === requested);
-  return match?.id ?? (/^-?\d+$/.test(requested) ? Number(requested) : requested);
+function nodeIdFor(config: LoadedConfig, requested: string): string | number {
+  const nodes = config.cluster.aws.nodes ?? [];
+  const match = nodes.find((node) => String(node.id) === requested);
+  if (match) return match.id;
+  if (nodes.length > 0) throw new UsageError(`no node "${requested}" in ${config.file}: expected one of ${nodes.map((node) => String(node.id)).join(', ')}`);
+  return /^-?\d+$/.test(requested) ? Number(requested) : requested;
+}
+
+/** A template that needs `_node_id` fails without `--node`: the error says how to give one. */
+function withNodeHint(error: unknown, config: LoadedConfig): unknown {
+  if (!(error instanceof TemplateError) || !/'_node_id' is undefined/.test(error.message)) return error;
+  const ids = (config.cluster.aws.nodes ?? []).map((node) => String(node.id));
+  error.message += ` (use --node ID${ids.length > 0 ? `: ${ids.join(', ')}` : ''})`;
+  return error;
 }

@@ -16,6 +16,7 @@
 import * as path from 'path';
 import { loadConfig } from '../../lib/config';
 import { forgetImageLookups, ImageLockFile, isImageId, LOCK_FILE_NAME } from '../../lib/constructs';
+import { findCdkProjectDir } from './cdk-project';
 import { CliCommand, CliContext, CommandArgs, EXIT, stringOption, UsageError } from './command';
 
 const HELP = [
@@ -49,7 +50,9 @@ const HELP = [
   '      --lock-file FILE    the lock file (default: cloud-compose.lock.json beside the config)',
   '      --target TARGET     aws://ACCOUNT/REGION/CLUSTER when the lock file pins the',
   '                          cluster in several accounts or regions',
-  '      --context-file FILE the CDK context cache (default: ./cdk.context.json)',
+  '      --context-file FILE the CDK context cache (default: cdk.context.json beside the',
+  '                          cdk.json found at or above the current folder, else',
+  '                          at or above the config file\'s folder)',
   '  -h, --help              show this help',
   '',
 ].join('\n');
@@ -124,12 +127,22 @@ function upgradeNode(args: CommandArgs, context: CliContext): number {
       context.stderr(`${lockPath}: node ${nodeId} is not being replaced (run step 1 first: compose-cluster upgrade-node --node ${nodeId})\n`);
       return EXIT.invalid;
     }
-    lock.setEntry(target, nodeId, { image: entry.image });
+    const forgetLookup = !entry.image && !isImageId(cluster.aws.ami);
+    let contextFile = '';
+    if (forgetLookup) {
+      const given = stringOption(args, 'context-file');
+      const projectDir = given === undefined ? findCdkProjectDir([context.cwd, path.dirname(config.file)]) : undefined;
+      if (given === undefined && projectDir === undefined) {
+        context.stderr(`no cdk.json in ${path.resolve(context.cwd)} or above, nor above ${path.dirname(config.file)}: cannot find the CDK project whose cdk.context.json caches the image lookup. Run this from the CDK project folder, or pass --context-file FILE\n`);
+        return EXIT.invalid;
+      }
+      contextFile = given === undefined ? path.join(projectDir!, 'cdk.context.json') : path.resolve(context.cwd, given);
+    }
+    lock.setEntry(target, nodeId, { image: entry.image, volumes: entry.volumes });
     lock.save();
     const lines = [`Node ${nodeId} of ${cluster.name} (${target}) will be re-created.`];
-    if (!entry.image && !isImageId(cluster.aws.ami)) {
+    if (forgetLookup) {
       const [, account, region] = /^aws:\/\/([^/]+)\/([^/]+)\//.exec(target) ?? [];
-      const contextFile = path.resolve(context.cwd, stringOption(args, 'context-file') ?? 'cdk.context.json');
       const removed = forgetImageLookups(contextFile, cluster.aws.ami, account, region);
       lines.push(removed.length > 0
         ? `Forgot ${removed.length} cached lookup(s) of image "${cluster.aws.ami}" in ${contextFile}: the next synth finds the newest image.`
@@ -157,7 +170,7 @@ function upgradeNode(args: CommandArgs, context: CliContext): number {
     ].join('\n'));
     return EXIT.ok;
   }
-  lock.setEntry(target, nodeId, { image: values['keep-image'] ? entry.image : undefined, omitInstance: true });
+  lock.setEntry(target, nodeId, { image: values['keep-image'] ? entry.image : undefined, omitInstance: true, volumes: entry.volumes });
   lock.save();
   context.stdout([
     `Node ${nodeId} of ${cluster.name} (${target}): its instance is left out of the template` +

@@ -1,11 +1,13 @@
 /**
  * `compose-cluster user-data [--config FILE] --node ID`: prints the complete
  * user data a node receives, as a readable script (decompressed, deploy-time
- * values shown as described placeholders). Needs no AWS access.
+ * values shown as described placeholders), rendered with the image the node
+ * boots (its pin in the lock file, else the cached lookup). Needs no AWS access.
  */
 import { LoadedConfig, loadConfig } from '../../lib/config';
 import { buildNodeUserData, USER_DATA_LIMIT_BYTES } from '../../lib/user-data';
 import { CliCommand, EXIT, stringOption, UsageError } from './command';
+import { nodeImage, noteImage } from './node-image';
 
 export const userDataCommand: CliCommand = {
   name: 'user-data',
@@ -21,20 +23,41 @@ delivered is printed on stderr.
 Options:
   -c, --config FILE  cloud-compose.yml (default: found from the current folder)
   -n, --node ID      the node (an id from aws.nodes; not needed with aws.asg)
-      --ami AMI_ID   AMI id templates see as aws.ami (default: the configured aws.ami)
+      --ami AMI_ID   AMI id templates see as aws.ami (default: the node's image
+                     pinned in cloud-compose.lock.json, else the image lookup cached
+                     in the CDK project's cdk.context.json, else the configured
+                     aws.ami; stderr says which)
+      --account ID   account of the lock-file pin and cached lookup (default:
+                     CDK_DEFAULT_ACCOUNT, else the app's offline default)
+      --region NAME  region likewise (default: CDK_DEFAULT_REGION, else us-east-1)
   -h, --help         show this help
 `,
-  options: { config: { type: 'string', short: 'c' }, node: { type: 'string', short: 'n' }, ami: { type: 'string' } },
+  options: {
+    config: { type: 'string', short: 'c' },
+    node: { type: 'string', short: 'n' },
+    ami: { type: 'string' },
+    account: { type: 'string' },
+    region: { type: 'string' },
+  },
   run(args, context) {
     const config = loadConfig({ file: stringOption(args, 'config'), cwd: context.cwd, env: context.env });
     const nodeId = selectNode(config, stringOption(args, 'node'));
-    const userData = buildNodeUserData(config, { nodeId, amiId: stringOption(args, 'ami'), env: context.env });
+    const image = nodeImage(config, {
+      ami: stringOption(args, 'ami'),
+      nodeId: String(nodeId),
+      account: stringOption(args, 'account'),
+      region: stringOption(args, 'region'),
+      cwd: context.cwd,
+      env: context.env,
+    });
+    const userData = buildNodeUserData(config, { nodeId, amiId: image.amiId, env: context.env });
     context.stdout(userData.readableScript);
     for (const warning of userData.warnings) context.stderr(`warning: node ${userData.nodeId}: ${warning}\n`);
     context.stderr(
       `# node ${userData.nodeId}: ${userData.sizeBytes} bytes of user data${userData.compressed ? ` (compressed from ${userData.uncompressedSizeBytes})` : ''}, ` +
         `counting deploy-time values at their longest; EC2 accepts ${USER_DATA_LIMIT_BYTES}\n`,
     );
+    noteImage(image, context);
     return EXIT.ok;
   },
 };

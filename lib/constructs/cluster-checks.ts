@@ -14,6 +14,7 @@ import { ipProblemInSubnet, parseIpv4 } from './ipv4';
 import { nearestRetention } from './log-retention';
 import { signalTimeoutSeconds } from './signal-timeout';
 import { SubnetInfo, subnetFromLookup, subnetFromVpc, subnetIdsOf } from './subnet-info';
+import { explicitRootDevice, warnAssumedRootDevice } from './root-device';
 import { RESERVED_TAG_KEYS } from './tags';
 import { PlannedVolume, planVolumes, VolumePlan } from './volume-plan';
 
@@ -24,9 +25,15 @@ export const MAX_RESOURCES_PER_STACK = 500;
 export interface CheckedCluster {
   readonly volumePlan: VolumePlan;
   readonly timeoutSeconds: number;
-  /** For `logging.driver: awslogs`. */
+  /**
+   * Log-group retention, for `logging.driver: awslogs`.
+   * @default - none: no log group (another logging driver)
+   */
   readonly retention?: logs.RetentionDays;
-  /** `aws.instance_policy` as a document. */
+  /**
+   * `aws.instance_policy` as a document.
+   * @default - none: no instance policy configured
+   */
   readonly instancePolicy?: Record<string, unknown>;
   /** AZ and CIDR of every node subnet. */
   readonly subnets: Map<string, SubnetInfo>;
@@ -44,12 +51,14 @@ export function checkCluster(scope: Construct, props: ComposeClusterProps): Chec
   if (!aws.nodes?.length && !aws.asg) problem('aws', 'needs `nodes` (fixed-IP nodes) or `asg` (an Auto Scaling group)');
   if (aws.nodes?.length && aws.asg) problem('aws', 'has both `nodes` and `asg`; a cluster is either fixed-IP nodes or an Auto Scaling group');
 
+  const rootDeviceName = explicitRootDevice(props.rootDeviceName, aws);
   const volumePlan = planVolumes(aws.volumes, {
-    rootDeviceName: props.rootDeviceName ?? '/dev/xvda',
+    rootDeviceName,
     encryptByDefault: aws.encrypted,
     defaultVolumeType: 'gp3',
   });
   for (const [keyPath, message] of volumePlan.problems) problem(`aws.${keyPath}`, message);
+  warnAssumedRootDevice(scope, aws, rootDeviceName, volumePlan.volumes);
   if (aws.nodes?.length) {
     for (const volume of volumePlan.volumes) {
       if ((volume.kind === 'root' || volume.kind === 'mapped') && volume.config.throughput !== undefined) {

@@ -35,8 +35,10 @@ export interface ComposeClusterOptions {
 
   /**
    * Device name of the image's root volume, where the root volume's size and type
-   * are applied. A looked-up image's root device name is unknown at synth time.
-   * @default - the root volume's `block` when set, otherwise `/dev/xvda` (Amazon Linux 2 and 2023)
+   * are applied (overrides `aws.root_device` and the root volume's `block`). A
+   * looked-up image's root device name is unknown at synth time; synth warns when
+   * it assumes `/dev/xvda` for one.
+   * @default - `aws.root_device`, else the root volume's `block`, else `/dev/xvda` (Amazon Linux 2 and 2023)
    */
   readonly rootDeviceName?: string;
 
@@ -61,6 +63,16 @@ export interface ComposeClusterOptions {
    * @default - none besides the context and the lock file
    */
   readonly omitInstances?: (string | number)[];
+
+  /**
+   * Data volumes (`NODE/VOLUME`, or `NODE/*` for all of a node's) that may be
+   * replaced or deleted although the lock file records them: an availability
+   * zone, encryption, KMS key or snapshot change, a renamed volume or a removed
+   * node. Without it such a change fails synth. Also settable with
+   * `-c compose-cluster:replace-volume=1/data`.
+   * @default - none besides the context
+   */
+  readonly replaceVolumes?: string[];
 
   /**
    * Put nodes into nested stacks of this many nodes each (node `id` divided by

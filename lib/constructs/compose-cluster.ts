@@ -12,6 +12,7 @@ import { checkCluster } from './cluster-checks';
 import { ComposeAutoScalingGroup } from './compose-auto-scaling-group';
 import { ComposeClusterFromFileOptions, ComposeClusterProps } from './compose-cluster-props';
 import { ComposeNode, NodeSharedSettings } from './compose-node';
+import { guardDataVolumes } from './data-volume-guard';
 import { lookupImage } from './image-lookup';
 import { acknowledgeInherentFindings } from './inherent-findings';
 import { NodeImagePins } from './node-image-pins';
@@ -121,6 +122,10 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
       if (dataVolumes.length > 0) {
         Annotations.of(this).addWarningV2('compose-cluster:asgDataVolumes', `ASG mode maps every volume at launch: the data on ${dataVolumes.join(', ')} lives and dies with each instance. Use aws.nodes for data that must survive`);
       }
+      // Volumes the lock file records for fixed-IP nodes would be deleted with them.
+      const pins = NodeImagePins.resolve(this, props);
+      guardDataVolumes(this, { lock: pins.lockTarget, configFile: config.file, nodes: [], volumes: volumePlan.volumes, kmsKeyId: shared.kmsKeyId, replaceVolumes: props.replaceVolumes });
+      pins.save();
       this.nodes = [];
       this.nodeStacks = [];
       this.autoScalingGroup = new ComposeAutoScalingGroup(this, 'AutoScalingGroup', {
@@ -137,6 +142,14 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
     }
 
     const pins = NodeImagePins.resolve(this, props);
+    const keptSnapshots = guardDataVolumes(this, {
+      lock: pins.lockTarget,
+      configFile: config.file,
+      nodes: (aws.nodes ?? []).map((node, index) => ({ nodeId: String(node.id), index, availabilityZone: subnets.get(node.subnet)!.availabilityZone })),
+      volumes: volumePlan.volumes,
+      kmsKeyId: shared.kmsKeyId,
+      replaceVolumes: props.replaceVolumes,
+    });
     const nodeStacks = new Map<number, NestedStack>();
     const nodes: ComposeNode[] = [];
     for (const node of aws.nodes ?? []) {
@@ -158,6 +171,7 @@ export class ComposeCluster extends Construct implements ec2.IConnectable, iam.I
           eipAllocationId: node.eip,
           imageId,
           unprotect,
+          keptSnapshots: keptSnapshots.get(nodeId),
           userData: (signalUrl, volumeIds) =>
             userData({ config, nodeId: node.id, imageId: imageId!, env: props.templateEnv, signalUrl, volumeIds, warn: userDataWarnings.collectorFor(nodeId) }),
         }),

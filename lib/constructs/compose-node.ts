@@ -62,6 +62,12 @@ export interface ComposeNodeProps {
   readonly imageId?: string;
   /** Turn termination protection off for this node only (before its instance is removed). @default false */
   readonly unprotect?: boolean;
+  /**
+   * SnapshotId to use instead of the config's `snapshot`, by volume name: the
+   * recorded one of a volume that already exists (see data-volume-guard.ts).
+   * @default - every data volume uses its configured `snapshot`
+   */
+  readonly keptSnapshots?: ReadonlyMap<string, string | undefined>;
   /** Produces the user-data text once the signal URL and volume ids are known. */
   readonly userData: (signalUrl: string, volumeIds: Record<string, string>) => string;
 }
@@ -122,7 +128,7 @@ export class ComposeNode {
         throughput: volume.config.throughput,
         encrypted: volume.encrypted,
         kmsKeyId: volume.encrypted ? shared.kmsKeyId : undefined,
-        snapshotId: volume.config.snapshot,
+        snapshotId: props.keptSnapshots?.has(volume.config.name) ? props.keptSnapshots.get(volume.config.name) : volume.config.snapshot,
         tags: [...tags, { key: 'DeviceName', value: volume.deviceName! }, { key: 'VolumeName', value: volume.config.name }],
       });
       resource.cfnOptions.deletionPolicy = CfnDeletionPolicy.SNAPSHOT;

@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { DataVolumeRecord } from './data-volume-record';
 import { NodeLaunchRecord } from './launch-record';
 
 /** File name of the lock file, beside the config file. */
@@ -26,21 +27,36 @@ export interface NodeImagePin {
 
 /** What the lock file records for one node. */
 export interface NodeLockEntry {
-  /** The pinned image; absent until the node is first synthesized with a resolved image. */
+  /**
+   * The pinned image.
+   * @default - none: the node was never synthesized with a resolved image; the next synth pins it
+   */
   readonly image?: NodeImagePin;
   /**
    * Leave this node's instance out of the template (its network interface and
    * data volumes stay): the first step of a two-step replacement.
+   * @default false
    */
   readonly omitInstance?: boolean;
   /**
    * Turn termination protection off on this node's instance: the step before
    * `omitInstance` when `aws.terminate_protection` is on (CloudFormation cannot
    * delete a protected instance).
+   * @default false
    */
   readonly unprotect?: boolean;
-  /** What the node's current instance was launched with (recorded when it is created). */
+  /**
+   * What the node's current instance was launched with (recorded when it is created).
+   * @default - none: the next synth records the current launch settings
+   */
   readonly launch?: NodeLaunchRecord;
+  /**
+   * The replacement-only properties of each standalone data volume (by volume
+   * name), recorded when the volume is first synthesized, so a config edit never
+   * replaces a volume silently.
+   * @default - none: the next synth records the current data volumes
+   */
+  readonly volumes?: Readonly<Record<string, DataVolumeRecord>>;
 }
 
 interface LockFileData {
@@ -94,6 +110,7 @@ export class ImageLockFile {
       ...(entry.omitInstance ? { omitInstance: true } : {}),
       ...(entry.unprotect ? { unprotect: true } : {}),
       ...(entry.launch ? { launch: entry.launch } : {}),
+      ...(entry.volumes && Object.keys(entry.volumes).length > 0 ? { volumes: entry.volumes } : {}),
     };
     if (JSON.stringify(nodes[nodeId] ?? {}) === JSON.stringify(clean)) return;
     if (Object.keys(clean).length > 0) nodes[nodeId] = clean;

@@ -13,6 +13,7 @@ import { createHash } from 'crypto';
 /** The launch settings of a node's instance (long values as short hashes). */
 export interface NodeLaunchRecord {
   readonly instanceType: string;
+  /** The key pair. @default - none: launched without a key pair */
   readonly keyName?: string;
   readonly ebsOptimized: boolean;
   /** Hash of the block-device mappings. */

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ComposeClusterProps } from './compose-cluster-props';
+import { DataVolumeLock } from './data-volume-guard';
 import { blockDeviceMappings, ComposeNode, NodeSharedSettings } from './compose-node';
 import { ImageLockFile, LOCK_FILE_NAME, lockTargetKey } from './image-lock-file';
 import { lookupImage } from './image-lookup';
@@ -20,7 +21,10 @@ export const UPGRADE_COMMAND = 'compose-cluster upgrade-node';
 
 /** How one node is launched in this synth. */
 export interface NodeLaunchPlan {
-  /** The image to boot; undefined: the instance is left out (two-step replacement). */
+  /**
+   * The image to boot.
+   * @default - none: the instance is left out (two-step replacement)
+   */
   readonly imageId?: string;
   /** Turn termination protection off on this node's instance (before it is removed). */
   readonly unprotect: boolean;
@@ -94,6 +98,11 @@ export class NodeImagePins {
     private readonly target: string,
     private readonly update: boolean,
   ) {}
+
+  /** The lock file, its target key and whether synth may write it; undefined without lock file. */
+  public get lockTarget(): DataVolumeLock | undefined {
+    return this.lock ? { lock: this.lock, target: this.target, update: this.update } : undefined;
+  }
 
   /** The plan of one node of the config. */
   public planOf(nodeId: string): NodeLaunchPlan {

@@ -15,7 +15,10 @@ import { Construct } from 'constructs';
 export interface SubnetInfo {
   readonly subnetId: string;
   readonly availabilityZone: string;
-  /** Undefined when unknown (e.g. an imported subnet without CIDR). */
+  /**
+   * The subnet's IPv4 CIDR block.
+   * @default - unknown (e.g. an imported subnet without CIDR, or a pending lookup): node IPs are not checked against it
+   */
   readonly cidrBlock?: string;
   /** True when the values are placeholders because the lookup has not run yet. */
   readonly pending: boolean;

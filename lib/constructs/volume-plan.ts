@@ -4,6 +4,7 @@
  * volume that outlives it, an instance-store (ephemeral) mapping, or nothing (nfs).
  */
 import { ebsSizeGiB, VolumeConfig } from '../config';
+import { DEFAULT_ROOT_DEVICE } from './root-device';
 
 /** What a configured volume becomes. */
 export type VolumeKind =
@@ -25,15 +26,30 @@ export interface PlannedVolume {
   /** Index in `aws.volumes`, for messages. */
   readonly index: number;
   readonly kind: VolumeKind;
-  /** Device name (`block`, or the root device name for the root volume). */
+  /**
+   * Device name (`block`, or the root device name for the root volume).
+   * @default - none: nfs volumes, and ephemeral volumes without `block` (a reported problem)
+   */
   readonly deviceName?: string;
-  /** Size in GiB (EBS kinds only). */
+  /**
+   * Size in GiB.
+   * @default - none: not an EBS kind, or an unusable size (a reported problem)
+   */
   readonly sizeGiB?: number;
-  /** EBS volume type (EBS kinds only). */
+  /**
+   * EBS volume type.
+   * @default - none: not an EBS kind
+   */
   readonly volumeType?: string;
-  /** Whether EBS encryption is on (EBS kinds only). */
+  /**
+   * Whether EBS encryption is on.
+   * @default - none: not an EBS kind
+   */
   readonly encrypted?: boolean;
-  /** `ephemeralN` (ephemeral only). */
+  /**
+   * Instance-store virtual name `ephemeralN`.
+   * @default - none: not an ephemeral volume
+   */
   readonly virtualName?: string;
 }
 
@@ -44,9 +60,13 @@ export interface VolumePlan {
   readonly problems: readonly (readonly [string, string])[];
 }
 
+/** How volumes are planned. */
 export interface VolumePlanOptions {
-  /** Device name of the AMI's root volume. */
-  readonly rootDeviceName: string;
+  /**
+   * Device name of the AMI's root volume; overrides the root volume's `block`.
+   * @default - the root volume's `block`, otherwise `/dev/xvda`
+   */
+  readonly rootDeviceName?: string;
   /** `aws.encrypted`: the default for volumes without `encrypted`. */
   readonly encryptByDefault: boolean;
   /** Type for volumes without `volume_type`. */
@@ -90,7 +110,7 @@ export function planVolumes(volumes: readonly VolumeConfig[], options: VolumePla
       }
       rootIndex = index;
     }
-    const deviceName = kind === 'root' ? volume.block ?? options.rootDeviceName : volume.block;
+    const deviceName = kind === 'root' ? options.rootDeviceName ?? volume.block ?? DEFAULT_ROOT_DEVICE : volume.block;
     if (deviceName) {
       const other = devices.get(deviceName);
       if (other !== undefined) problems.push([`${at}.block`, `device ${deviceName} is already used by volumes[${other}]; every volume needs its own device name`]);

@@ -18,7 +18,10 @@ export interface ComposeStart {
   readonly start: string;
   /** Project folder on the node, e.g. `/opt/compose-cluster/mongodb-prod` (with the default `CC_ROOT`). */
   readonly projectDir: string;
-  /** Why compose is not started, when it is not. */
+  /**
+   * Why compose is not started, when it is not.
+   * @default - none: compose is started
+   */
   readonly skippedBecause?: string;
 }
 

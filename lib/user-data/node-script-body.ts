@@ -23,7 +23,10 @@ export interface NodeScriptParts {
   readonly nodeId: string;
   /** Names of the header's variables (the body un-exports them, so cluster.sh does not inherit them). */
   readonly headerVariables: readonly string[];
-  /** The built-in disk setup; undefined when `disk_setup` is false. */
+  /**
+   * The built-in disk setup.
+   * @default - none: `disk_setup` is false
+   */
   readonly disk?: DiskSetup;
   readonly compose: ComposeStart;
   /** The rendered cluster.sh. */

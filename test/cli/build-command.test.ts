@@ -14,12 +14,17 @@ function run(argv: string[], options: { cwd?: string; env?: Record<string, strin
   return runCli(['build', ...argv], options);
 }
 
+/** The image the example's committed lock file pins every node to. */
+const PINNED = 'ami-0a4c2e6f8b1d3e5f7';
+
 const TEMPLATE = '#!/bin/bash\nNODE={{ _node_id }} AMI={{ aws.ami }} NAME={{ aws.ami_name }}\n';
 
 test('prints the rendered cluster.sh plus the newline of Python print()', async () => {
   const root = tempProject({ 'cloud-compose.yml': configYaml(), 'templates/cluster.sh': TEMPLATE });
   const result = await run(['--config', path.join(root, 'cloud-compose.yml'), '--node', '0']);
-  expect(result).toEqual({ code: 0, stdout: '#!/bin/bash\nNODE=0 AMI=docker-host NAME=docker-host\n', stderr: '' });
+  expect(result).toMatchObject({ code: 0, stdout: '#!/bin/bash\nNODE=0 AMI=docker-host NAME=docker-host\n' });
+  // Nothing resolves the Name tag here (no lock file, no CDK project): stderr says so.
+  expect(result.stderr).toContain('# aws.ami: docker-host (aws.ami as configured: no pin in the lock file and no cached lookup of "docker-host"');
 });
 
 test('without --node there is no _node_id, as in the original build (templates guard it)', async () => {
@@ -61,7 +66,7 @@ test('--help, and unknown options fail with usage', async () => {
 test('the bundled example renders for every node', async () => {
   for (const node of ['0', '1', '2']) {
     const result = await run(['--config', EXAMPLE, '--node', node], { env: EXAMPLE_ENV });
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(`# aws.ami: ${PINNED} (pinned for node ${node} in ${path.join(path.dirname(EXAMPLE), 'cloud-compose.lock.json')} (aws://123456789012/us-east-1))\n`);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`NODE_ID=${node}\n`);
     expect(result.stdout).toContain('rs.initiate({_id: "mongodb-prod", members: [{_id: 0, host: "10.20.1.10:27017"}, {_id: 1, host: "10.20.2.10:27017"}, {_id: 2, host: "10.20.3.10:27017"}]})');

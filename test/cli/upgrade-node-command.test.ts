@@ -14,10 +14,11 @@ import { runCli } from './support';
 const OLD = 'ami-0123456789abcdef0';
 const NEW = 'ami-0fffffffffffffff0';
 
-/** A project folder as a user has it: config, templates, cdk.context.json. */
-function project(): string {
+/** A project folder as a user has it: cdk.json, cdk.context.json, and the config with its templates (in `configDir` below it). */
+function project(configDir = '.'): string {
   const dir = tempDir();
-  fs.cpSync(FIXTURES, dir, { recursive: true });
+  fs.cpSync(FIXTURES, path.join(dir, configDir), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ app: 'npx tsx bin/app.ts' }));
   fs.writeFileSync(path.join(dir, 'cdk.context.json'), JSON.stringify(threeNodeContext(), null, 2));
   return dir;
 }
@@ -99,6 +100,66 @@ test('--keep-image re-creates the node on its pinned image', async () => {
   expect((await cli(dir, '--node', '2', '--finish', '--config', 'three-nodes.yml')).code).toBe(0);
   publishNewImage(dir);
   expect(images(synth(dir))).toEqual({ 0: OLD, 1: OLD, 2: OLD });
+});
+
+test('the data-volume records survive both steps, so the re-created node cannot replace its volume', async () => {
+  const dir = project();
+  synth(dir);
+  const lockFile = path.join(dir, 'cloud-compose.lock.json');
+  const volumesOf = () => JSON.parse(fs.readFileSync(lockFile, 'utf8')).targets['aws://123456789012/us-east-1/kafka-test']['2'].volumes;
+  const recorded = volumesOf();
+  expect(recorded).toEqual({ data: { availabilityZone: 'us-east-1c', encrypted: true } });
+  for (const step of [['--node', '2'], ['--node', '2'], ['--node', '2', '--finish']]) {
+    expect((await cli(dir, ...step, '--config', 'three-nodes.yml')).code).toBe(0);
+    expect(volumesOf()).toEqual(recorded);
+  }
+  const file = path.join(dir, 'three-nodes.yml');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('          mount: /data/kafka', '          mount: /data/kafka\n        encrypted: false'));
+  expect(() => synth(dir)).toThrow(/node 2, data volume "data": Encrypted true -> false/);
+});
+
+describe('--finish finds the project\'s cdk.context.json', () => {
+  const lookupCached = (dir: string) => imageContextKey('docker-host') in JSON.parse(fs.readFileSync(path.join(dir, 'cdk.context.json'), 'utf8'));
+
+  /** Synthesizes the config in `dir/cloud-compose`, then runs steps 1 (no protection) from `cwd`. */
+  async function atStep2(cwd: (dir: string) => string) {
+    const dir = project('cloud-compose');
+    const config = path.join(dir, 'cloud-compose', 'three-nodes.yml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('    instance_type: m5.large', '    instance_type: m5.large\n    terminate_protection: false'));
+    const app = new App({ context: threeNodeContext() });
+    new ComposeCluster(new Stack(app, 'Stack', { env: ENV }), 'Cluster', { config: loadConfig({ file: config, env: {} }), userData: () => '#!/bin/sh' });
+    expect((await runCli(['upgrade-node', '--node', '1', '--config', config], { cwd: cwd(dir) })).code).toBe(0);
+    return { dir, config };
+  }
+
+  test('run from the config folder below the project, it forgets the lookup in the project\'s cache', async () => {
+    const { dir, config } = await atStep2((root) => path.join(root, 'cloud-compose'));
+    const finish = await runCli(['upgrade-node', '--node', '1', '--finish', '--config', config], { cwd: path.join(dir, 'cloud-compose') });
+    expect(finish).toMatchObject({ code: 0, stderr: '' });
+    expect(finish.stdout).toContain(`in ${path.join(dir, 'cdk.context.json')}`);
+    expect(lookupCached(dir)).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'cloud-compose', 'cdk.context.json'))).toBe(false);
+  });
+
+  test('run from outside the project, it searches above the config file', async () => {
+    const outside = tempDir();
+    const { dir, config } = await atStep2(() => outside);
+    expect((await runCli(['upgrade-node', '--node', '1', '--finish', '--config', config], { cwd: outside })).code).toBe(0);
+    expect(lookupCached(dir)).toBe(false);
+  });
+
+  test('without any cdk.json it fails clearly and leaves the lock file as it was', async () => {
+    const { dir, config } = await atStep2((root) => root);
+    fs.rmSync(path.join(dir, 'cdk.json'));
+    const lockFile = path.join(dir, 'cloud-compose', 'cloud-compose.lock.json');
+    const before = fs.readFileSync(lockFile, 'utf8');
+    const outside = tempDir();
+    const finish = await runCli(['upgrade-node', '--node', '1', '--finish', '--config', config], { cwd: outside });
+    expect(finish).toMatchObject({ code: 1, stderr: expect.stringContaining('no cdk.json in') });
+    expect(finish.stderr).toContain('--context-file');
+    expect(fs.readFileSync(lockFile, 'utf8')).toBe(before);
+    expect(lookupCached(dir)).toBe(true);
+  });
 });
 
 test('usage and input errors', async () => {

@@ -67,7 +67,9 @@ describe('pinning', () => {
 
   test('the placeholder image of a lookup that has not run is never pinned', () => {
     const { app, lockFile } = synthCluster(fixtureConfig('three-nodes.yml'), { context: threeNodeContext({ [imageContextKey('docker-host')]: undefined }) });
-    expect(fs.existsSync(lockFile)).toBe(false);
+    // Data volumes may be recorded (their subnets are known); no image is pinned.
+    const lock = ImageLockFile.read(lockFile);
+    for (const node of ['0', '1', '2']) expect(lock.entry(TARGET, node).image).toBeUndefined();
     expect((app.synth().manifest.missing ?? []).map((entry) => entry.key)).toContain(imageContextKey('docker-host'));
   });
 
@@ -168,7 +170,9 @@ describe('two-step replacement: omitting an instance', () => {
     const { template } = synthCluster(editedConfig('three-nodes.yml', (c) => { c.aws.nodes[2].eip = 'eipalloc-0123456789abcdef0'; }), { lockFile });
     template.resourceCountIs('AWS::EC2::Instance', 2);
     template.resourceCountIs('AWS::EC2::EIPAssociation', 1);
-    expect(ImageLockFile.read(lockFile).entry(TARGET, '2')).toEqual({ omitInstance: true });
+    const { volumes, ...entry } = ImageLockFile.read(lockFile).entry(TARGET, '2');
+    expect(entry).toEqual({ omitInstance: true });
+    expect(Object.keys(volumes ?? {})).toEqual(['data']); // its data volume stays, and stays recorded
   });
 
   test('omitting a node with termination protection on warns that CloudFormation cannot delete it', () => {

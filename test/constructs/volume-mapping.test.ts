@@ -5,7 +5,7 @@
  * store mappings; nfs volumes get no device.
  */
 import { CfnResource } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Data, editedConfig, fixtureConfig, schemaOnlyConfig, synthCluster } from './support';
 
@@ -30,6 +30,45 @@ describe('block-device mappings', () => {
   test('rootDeviceName moves the root mapping (images whose root is not /dev/xvda)', () => {
     const { template } = synthCluster(fixtureConfig('three-nodes.yml'), { rootDeviceName: '/dev/sda1' });
     template.hasResourceProperties(INSTANCE, { BlockDeviceMappings: Match.arrayWith([Match.objectLike({ DeviceName: '/dev/sda1', Ebs: Match.objectLike({ VolumeSize: 30 }) })]) });
+  });
+
+  describe('root device name', () => {
+    const rootMapping = (template: Template) => (Object.values(template.findResources(INSTANCE))[0] as Data).Properties.BlockDeviceMappings[0].DeviceName;
+    /** The fixture with `aws.root_device` set (written into the loaded config: the key's schema entry is added separately). */
+    const withRootDevice = (device: string, edit: (c: Data) => void = () => {}) => {
+      const config = editedConfig('three-nodes.yml', edit);
+      (config.cluster.aws as Data).root_device = device;
+      return config;
+    };
+    const assumedWarnings = (result: { stack: Data }) => Annotations.fromStack(result.stack).findWarning('*', Match.stringLikeRegexp('root device of image "docker-host" is not known'));
+
+    test('aws.root_device moves the root mapping and silences the warning', () => {
+      const result = synthCluster(withRootDevice('/dev/sda1'));
+      expect(rootMapping(result.template)).toBe('/dev/sda1');
+      expect(assumedWarnings(result)).toHaveLength(0);
+    });
+
+    test('precedence: rootDeviceName prop > aws.root_device > the root volume\'s block > /dev/xvda', () => {
+      expect(rootMapping(synthCluster(withRootDevice('/dev/sda1', (c) => { volume(c, 'root').block = '/dev/xvdr'; }), { rootDeviceName: '/dev/nvme0n1' }).template)).toBe('/dev/nvme0n1');
+      expect(rootMapping(synthCluster(withRootDevice('/dev/sda1', (c) => { volume(c, 'root').block = '/dev/xvdr'; })).template)).toBe('/dev/sda1');
+      expect(rootMapping(synthCluster(editedConfig('three-nodes.yml', (c) => { volume(c, 'root').block = '/dev/xvdr'; })).template)).toBe('/dev/xvdr');
+      expect(rootMapping(synthCluster(fixtureConfig('three-nodes.yml')).template)).toBe('/dev/xvda');
+    });
+
+    test('assuming /dev/xvda for an image looked up by Name tag warns, once, with how to set it', () => {
+      const warnings = assumedWarnings(synthCluster(fixtureConfig('three-nodes.yml')));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0].entry.data).toContain('/dev/sda1');
+      expect(warnings[0].entry.data).toContain('aws.root_device');
+    });
+
+    test('no warning when the volume names its block, the prop is set, there is no root volume, or aws.ami is an id', () => {
+      expect(assumedWarnings(synthCluster(editedConfig('three-nodes.yml', (c) => { volume(c, 'root').block = '/dev/xvda'; })))).toHaveLength(0);
+      expect(assumedWarnings(synthCluster(fixtureConfig('three-nodes.yml'), { rootDeviceName: '/dev/xvda' }))).toHaveLength(0);
+      expect(assumedWarnings(synthCluster(editedConfig('three-nodes.yml', (c) => { c.aws.volumes = c.aws.volumes.filter((v: Data) => v.name !== 'root'); })))).toHaveLength(0);
+      const byId = synthCluster(editedConfig('three-nodes.yml', (c) => { c.aws.ami = 'ami-0fedcba9876543210'; }));
+      expect(Annotations.fromStack(byId.stack).findWarning('*', Match.stringLikeRegexp('root device of image'))).toHaveLength(0);
+    });
   });
 
   test('a root volume with block uses that device name', () => {
