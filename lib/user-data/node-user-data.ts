@@ -61,7 +61,8 @@ export interface NodeUserData {
 /** Builds the user data of one node. Throws `ConfigError` or {@link UserDataTooLargeError}. */
 export function buildNodeUserData(config: LoadedConfig, options: NodeUserDataOptions): NodeUserData {
   const nodeId = String(options.nodeId);
-  const env = options.env ?? process.env;
+  // One copy for the whole node: enumerating process.env is slow, and the renders below read it three times.
+  const env = { ...(options.env ?? process.env) };
   const renderOptions = { nodeId: options.nodeId, amiId: options.amiId, env };
   const volumes = config.cluster.aws.volumes;
   const disk = config.cluster.disk_setup ? planDiskSetup(volumes, { configFile: config.file }) : undefined;
@@ -70,13 +71,14 @@ export function buildNodeUserData(config: LoadedConfig, options: NodeUserDataOpt
     signalUrlVariable(),
     ...volumes.filter((volume) => disk && needsDiskSetup(volume) && volumeIdsFor.has(volume.name)).map((volume) => volumeIdVariable(volume.name, volume.block as string)),
   ];
-  const compose = planComposeStart(config, { nodeId, env, files: renderComposeFiles(config, renderOptions) });
+  const composeFiles = renderComposeFiles(config, renderOptions);
+  const compose = planComposeStart(config, { nodeId, env, files: composeFiles });
   const body = nodeScriptBody(config, {
     nodeId,
     headerVariables: variables.map((variable) => variable.name),
     disk,
     compose,
-    clusterScript: renderClusterScript(config, renderOptions),
+    clusterScript: renderClusterScript(config, { ...renderOptions, composeFiles }),
   });
   assertNoTokens(body, nodeId);
 

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderJinjaTemplate } from './jinja/jinja-environment';
+import { isFile } from './jinja/is-file';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml'];
 const OVERRIDE_FILES = ['docker-compose.override.yml', 'docker-compose.override.yaml'];
@@ -16,7 +17,7 @@ export function findFirst(searchPath: readonly string[], names: readonly string[
   for (const folder of searchPath) {
     for (const name of names) {
       const file = path.join(folder, name);
-      if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+      if (isFile(file)) return file;
     }
   }
   return undefined;

@@ -8,7 +8,7 @@ import { LoadedConfig } from '../../config';
 import { ComposeFiles, readComposeFiles } from './compose-files';
 import { effectiveEnvironment } from './environment-variables';
 import { renderJinjaTemplate } from './jinja/jinja-environment';
-import { clusterValues, templateDataFor } from './template-data';
+import { sharedClusterValues, templateDataFor } from './template-data';
 
 export interface RenderOptions {
   /**
@@ -26,7 +26,7 @@ export interface RenderOptions {
 export const CLUSTER_TEMPLATE = 'cluster.sh';
 
 function prepare(config: LoadedConfig, options: RenderOptions) {
-  const values = clusterValues(config);
+  const values = sharedClusterValues(config);
   const env = effectiveEnvironment(values, options.env ?? process.env);
   return { values, base: { nodeId: options.nodeId, amiId: options.amiId, env } };
 }
@@ -41,13 +41,24 @@ export function renderComposeFiles(config: LoadedConfig, options: RenderOptions)
   return readComposeFiles(config.searchPath, templateDataFor(values, base));
 }
 
+/** Options for {@link buildTemplateData} and {@link renderClusterScript}. */
+export interface ClusterScriptOptions extends RenderOptions {
+  /**
+   * The node's compose files from {@link renderComposeFiles} with the same
+   * options, when the caller has them already (saves rendering the override
+   * twice per node).
+   * @default read and rendered here
+   */
+  readonly composeFiles?: ComposeFiles;
+}
+
 /**
  * Everything `cluster.sh` sees as top-level names.
  * @throws TemplateError when the override file or an `environment:` value fails to render
  */
-export function buildTemplateData(config: LoadedConfig, options: RenderOptions): Record<string, unknown> {
+export function buildTemplateData(config: LoadedConfig, options: ClusterScriptOptions): Record<string, unknown> {
   const { values, base } = prepare(config, options);
-  const compose = readComposeFiles(config.searchPath, templateDataFor(values, base));
+  const compose = options.composeFiles ?? readComposeFiles(config.searchPath, templateDataFor(values, base));
   const dockerCompose = {
     ...(compose.yaml !== undefined ? { yaml: compose.yaml } : {}),
     ...(compose.overrideYaml !== undefined ? { override_yaml: compose.overrideYaml } : {}),
@@ -59,6 +70,6 @@ export function buildTemplateData(config: LoadedConfig, options: RenderOptions):
  * Renders `cluster.sh` for one node.
  * @throws TemplateError naming the template, file and line of any problem
  */
-export function renderClusterScript(config: LoadedConfig, options: RenderOptions): string {
+export function renderClusterScript(config: LoadedConfig, options: ClusterScriptOptions): string {
   return renderJinjaTemplate(config.searchPath, CLUSTER_TEMPLATE, buildTemplateData(config, options));
 }

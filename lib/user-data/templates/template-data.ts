@@ -29,16 +29,32 @@ function copyData<T>(value: T): T {
   return value;
 }
 
-/** The `cluster:` map as templates see its values (a copy; `3.0` kept a float). */
-export function clusterValues(config: LoadedConfig): Record<string, unknown> {
-  const values = copyData(config.clusterData ?? {});
-  markIntegralFloats(values, config.file);
+/**
+ * The `cluster:` map of each loaded config with its integral floats marked,
+ * made once per `LoadedConfig` object (marking re-parses the config file);
+ * shared read-only, every template render works on a copy.
+ */
+const markedValuesByConfig = new WeakMap<LoadedConfig, Record<string, unknown>>();
+
+/** The `cluster:` map as templates see its values, shared: read it, never change it (see {@link clusterValues}). */
+export function sharedClusterValues(config: LoadedConfig): Readonly<Record<string, unknown>> {
+  let values = markedValuesByConfig.get(config);
+  if (!values) {
+    values = copyData(config.clusterData ?? {});
+    markIntegralFloats(values, config.file);
+    markedValuesByConfig.set(config, values);
+  }
   return values;
 }
 
-/** @param values from `clusterValues` (copied again: templates may mutate lists with `list.append`) */
-export function templateDataFor(values: Record<string, unknown>, input: TemplateDataInput): Record<string, unknown> {
-  const data = copyData(values);
+/** The `cluster:` map as templates see its values (a copy; `3.0` kept a float). */
+export function clusterValues(config: LoadedConfig): Record<string, unknown> {
+  return copyData(sharedClusterValues(config) as Record<string, unknown>);
+}
+
+/** @param values from `clusterValues` or `sharedClusterValues` (copied: templates may mutate lists with `list.append`) */
+export function templateDataFor(values: Readonly<Record<string, unknown>>, input: TemplateDataInput): Record<string, unknown> {
+  const data = copyData(values as Record<string, unknown>);
   const aws = data.aws;
   if (aws !== null && typeof aws === 'object' && !Array.isArray(aws)) {
     const awsMap = aws as Record<string, unknown>;

@@ -12,11 +12,20 @@ import { JinjaCompiler } from './jinja-compiler';
 import { parseJinja } from './jinja-parser';
 import { LocatedTemplateError, errorDetail } from './located-error';
 import { compilerModule, transformer } from './nunjucks-internals';
+import { memoizedCompile } from './compiled-code-cache';
 
 let installed = false;
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 function compileJinja(src: string, asyncFilters: unknown, extensions: any[] | undefined, name: string, opts: any): string {
+  const pure = (extensions ?? []).length === 0 && (!Array.isArray(asyncFilters) || asyncFilters.length === 0);
+  if (!pure) return compileJinjaNow(src, asyncFilters, extensions, name, opts);
+  // Everything the lexer, parser and compiler read (name: error messages in the code).
+  const key = JSON.stringify([name, opts.throwOnUndefined, opts.trimBlocks, opts.lstripBlocks, opts.tags, src]);
+  return memoizedCompile(key, () => compileJinjaNow(src, asyncFilters, extensions, name, opts));
+}
+
+function compileJinjaNow(src: string, asyncFilters: unknown, extensions: any[] | undefined, name: string, opts: any): string {
   try {
     const preprocessed = (extensions ?? []).map((ext) => ext.preprocess).filter(Boolean).reduce((s: string, pre: any) => pre(s), src);
     const compiler: any = new (JinjaCompiler as any)(name, opts.throwOnUndefined);

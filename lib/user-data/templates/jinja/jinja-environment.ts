@@ -1,7 +1,8 @@
 /**
  * Renders templates with Jinja2 semantics on nunjucks: the entry point of the
- * compat layer. Each render uses a fresh environment (no cache shared between
- * configs) whose errors all become one `TemplateError`.
+ * compat layer. Each render uses a fresh environment (no template cache
+ * shared between configs; only the compiled code is memoized, by source text:
+ * see `compiled-code-cache.ts`) whose errors all become one `TemplateError`.
  */
 import * as nunjucks from 'nunjucks';
 import { TemplateError } from '../template-error';

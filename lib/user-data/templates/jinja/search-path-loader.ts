@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as nunjucks from 'nunjucks';
+import { isFile } from './is-file';
 
 /** The line breaks Python's `str.splitlines()` (used by Jinja2's lexer) splits on. */
 const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
@@ -32,7 +33,7 @@ export class SearchPathLoader extends nunjucks.Loader {
     if (path.isAbsolute(name) || segments.includes('..') || segments.length === 0) return undefined;
     for (const folder of this.searchPath) {
       const file = path.join(folder, ...segments);
-      if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+      if (isFile(file)) return file;
     }
     return undefined;
   }
