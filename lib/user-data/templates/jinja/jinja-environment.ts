@@ -14,17 +14,19 @@ import { LocatedTemplateError, errorDetail } from './located-error';
 import { SearchPathLoader, jinjaSource } from './search-path-loader';
 import { printedAs } from './python-values';
 import { isUndefined } from './strict-undefined';
+import { installSynchronousTemplateLookup } from './synchronous-template-lookup';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 function createEnvironment(loader: SearchPathLoader | null): any {
   installJinjaSemantics();
-  const env: any = new nunjucks.Environment(loader ?? [], {
+  const env: any = new nunjucks.Environment((loader ?? []) as nunjucks.ILoader | never[], {
     autoescape: false,
     // Keeps errors as objects (with their template line) instead of flattening them to text.
     dev: true,
     jinjaCompat: true,
     jinjaRuntime: createJinjaRuntime(),
   } as nunjucks.ConfigureOptions);
+  installSynchronousTemplateLookup(env, loader);
   for (const [name, test] of Object.entries(jinjaTests())) env.addTest(name, test);
   const filters = jinjaFilters(
     (name) => env.getTest(name),
