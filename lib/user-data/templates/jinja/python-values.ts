@@ -96,6 +96,21 @@ export function pyRepr(value: unknown): string {
 }
 
 /** Python's `str()`: what `{{ value }}` prints. Throws for an undefined value. */
+/**
+ * Python's `str()` of the value PyYAML makes of a YAML timestamp: a date
+ * (`2024-01-02`) when the time is midnight UTC (the yaml library gives a
+ * JavaScript Date for both), else a datetime (`2024-01-02 10:00:00`, in UTC).
+ */
+function dateStr(date: Date): string {
+  if (Number.isNaN(date.getTime())) return 'Invalid Date';
+  const iso = date.toISOString(); // 2024-01-02T10:00:00.000Z
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 19);
+  const millis = date.getUTCMilliseconds();
+  if (time === '00:00:00' && millis === 0) return day;
+  return `${day} ${time}${millis ? `.${String(millis * 1000).padStart(6, '0')}` : ''}`;
+}
+
 export function pyStr(value: unknown): string {
   if (isUndefined(value)) return value.fail();
   if (typeof value === 'string') return value;
@@ -108,6 +123,7 @@ export function pyStr(value: unknown): string {
   if (value instanceof runtime.SafeString) return String(value);
   if (Array.isArray(value) || isDict(value)) return pyRepr(value);
   if (typeof value === 'function') return `<bound method ${value.name || 'function'}>`;
+  if (value instanceof Date) return dateStr(value);
   return String(value);
 }
 
@@ -132,6 +148,7 @@ export function pyTypeName(value: unknown): string {
   if (Array.isArray(value)) return isTuple(value) ? 'tuple' : 'list';
   if (isDict(value)) return 'dict';
   if (typeof value === 'function') return 'method';
+  if (value instanceof Date) return 'date';
   return typeof value;
 }
 
