@@ -13,6 +13,8 @@ export class JinjaParser extends parserModule.Parser {
   /** Keeps `1.0` a float (nunjucks makes it the number 1, which prints as `1`). */
   public parsePrimary(this: any, noPostfix?: boolean): any {
     const tok = this.peekToken();
+    const literal = numberLiteral(this, tok);
+    if (literal !== undefined) return noPostfix ? literal : this.parsePostfix(literal);
     if (tok && tok.type === lexer.TOKEN_FLOAT && Number.isInteger(parseFloat(tok.value))) {
       this.nextToken();
       const node = new PyFloatLiteral(tok.lineno, tok.colno, parseFloat(tok.value));
@@ -75,6 +77,29 @@ export class JinjaParser extends parserModule.Parser {
     this.advanceAfterBlockEnd();
     return node;
   }
+}
+
+/**
+ * Python number literals nunjucks' lexer splits or reads as names: `1e3`,
+ * `1_000` (one name token) and `1.5e3` (a float token, then the name `e3`
+ * right after it). A signed exponent after a dot (`1.5e-3`) stays a syntax error.
+ */
+function numberLiteral(parser: any, tok: any): any {
+  if (tok && tok.type === lexer.TOKEN_SYMBOL && /^\d+(_\d+)*([eE]\d+)?$/.test(tok.value)) {
+    parser.nextToken();
+    const digits = tok.value.replace(/_/g, '');
+    return /[eE]/.test(digits) ? new PyFloatLiteral(tok.lineno, tok.colno, Number(digits)) : new nodes.Literal(tok.lineno, tok.colno, Number(digits));
+  }
+  if (tok && tok.type === lexer.TOKEN_FLOAT) {
+    // The float token is peeked: the lexer stands right after it.
+    const exponent = /^[eE]\d+(?![\w.])/.exec(parser.tokens.str.slice(parser.tokens.index));
+    if (exponent) {
+      parser.nextToken();
+      const name = parser.nextToken();
+      return new PyFloatLiteral(tok.lineno, tok.colno, Number(tok.value + name.value));
+    }
+  }
+  return undefined;
 }
 
 /** Words after which `is test` takes no unparenthesised argument (`x is defined and y`). */

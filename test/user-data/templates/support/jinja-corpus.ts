@@ -193,6 +193,7 @@ export const CORPUS: CorpusCase[] = [
   one('unknown keyword argument of a filter: both fail', '{{ [1, 2] | sort(nope=1) }}'),
   one('center with a fill argument: both fail', '{{ "abc" | center(9, "*") }}'),
   one('include a list of missing names: both fail', '{% include ["a.sh", "b.sh"] %}'),
+  one('number literals with exponent and underscores', '{{ 1.5e3 }} {{ 1e3 }} {{ 2.5E1 }} {{ 1_000 }} {{ [1.5e3, 2] }} {{ 1e2 + 1 }}'),
   // Errors: both must fail
   one('undefined name', 'x\n{{ aws.usrname }}'),
   one('undefined in if', '{% if nope %}x{% endif %}'),
