@@ -16,6 +16,8 @@ import { printedAs } from './python-values';
 import { isUndefined } from './strict-undefined';
 import { installSynchronousTemplateLookup } from './synchronous-template-lookup';
 
+const NUNJUCKS_ONLY_FILTERS = ['dump', 'nl2br'];
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 function createEnvironment(loader: SearchPathLoader | null): any {
   installJinjaSemantics();
@@ -33,6 +35,8 @@ function createEnvironment(loader: SearchPathLoader | null): any {
     (name) => env.getFilter(name),
   );
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter);
+  // nunjucks' own filters that Jinja2 does not have: unknown there, so unknown here.
+  for (const name of NUNJUCKS_ONLY_FILTERS) delete env.filters[name];
   for (const [name, filter] of Object.entries(env.filters as Record<string, (...args: unknown[]) => unknown>)) {
     if (UNDEFINED_TOLERANT_FILTERS.has(name)) continue;
     env.filters[name] = function strictFilter(this: unknown, value: unknown, ...args: unknown[]) {

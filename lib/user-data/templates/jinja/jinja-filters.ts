@@ -118,6 +118,35 @@ function toJson(value: unknown, indent?: number): string {
   return dump(value, 0).replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Python's `urllib.parse.quote` (safe: letters, digits, `_.-~` and `safe`), `+` for spaces in query strings as Jinja2's `url_quote(for_qs=True)`. */
+function urlQuote(value: unknown, forQuery: boolean): string {
+  const safe = forQuery ? '' : '/';
+  const quoted = [...new TextEncoder().encode(pyStr(value))]
+    .map((byte) => {
+      const c = String.fromCharCode(byte);
+      return /[A-Za-z0-9_.\-~]/.test(c) || safe.includes(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
+  return forQuery ? quoted.replace(/%20/g, '+') : quoted;
+}
+
+/** `pprint`'s repr: dict keys sorted (as `pprint.pformat` sorts them). */
+function sortedRepr(value: unknown): string {
+  if (isDict(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${pyRepr(key)}: ${sortedRepr(value[key])}`).join(', ')}}`;
+  }
+  if (Array.isArray(value)) {
+    const items = value.map(sortedRepr);
+    return isTupleLike(value) ? `(${items.join(', ')}${items.length === 1 ? ',' : ''})` : `[${items.join(', ')}]`;
+  }
+  return pyRepr(value);
+}
+
+function isTupleLike(value: unknown[]): boolean {
+  return pyTypeName(value) === 'tuple';
+}
+
 /** Python's `round()`: halves go to the even neighbour. */
 function roundHalfEven(value: number, precision: number): number {
   const factor = 10 ** precision;
@@ -207,14 +236,21 @@ export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => 
     },
     groupby: (value, ...rawArgs) => {
       const [args, kw] = splitKeywords(rawArgs);
-      const get = attributeGetter(kw.attribute ?? args[0]);
+      onlyKeywords('groupby', kw, ['attribute', 'default', 'case_sensitive']);
+      const getAttribute = attributeGetter(kw.attribute ?? args[0]);
+      const fallback = 'default' in kw ? kw.default : args[1];
+      const caseSensitive = pyTruthy(kw.case_sensitive ?? args[2] ?? false);
+      const get = (item: unknown) => {
+        const found = getAttribute(item);
+        return isUndefined(found) && fallback !== undefined ? fallback : found;
+      };
+      const key = (item: unknown) => sortKey(get(item), caseSensitive);
       const groups: Array<[unknown, unknown[]]> = [];
-      const items = [...pyIterable(value)].sort((a, b) => compareValues(get(a), get(b)));
+      const items = [...pyIterable(value)].sort((a, b) => compareValues(key(a), key(b)));
       for (const item of items) {
-        const key = get(item);
         const last = groups[groups.length - 1];
-        if (last && pyEquals(last[0], key)) last[1].push(item);
-        else groups.push([key, [item]]);
+        if (last && pyEquals(key(last[1][0]), key(item))) last[1].push(item);
+        else groups.push([get(item), [item]]);
       }
       return groups.map((group) => {
         const named = tuple<unknown>([...group]);
@@ -367,7 +403,39 @@ export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => 
       }
       return out;
     },
-    pprint: (value) => pyRepr(value),
+    pprint: (value) => {
+      const repr = sortedRepr(value);
+      // pformat breaks lines longer than 80 characters: not reproduced.
+      if (repr.length > 80) unsupported('pprint', 'a value longer than 80 characters when printed');
+      return repr;
+    },
+    urlencode: (value) => {
+      if (typeof value === 'string') return urlQuote(value, false);
+      const pairs = isDict(value) ? Object.entries(value) : (pyIterable(value) as unknown[][]);
+      return pairs.map(([key, item]) => `${urlQuote(key, true)}=${urlQuote(item, true)}`).join('&');
+    },
+    urlize: () => {
+      throw new Error('filter urlize is not supported');
+    },
+    reverse: (value) => {
+      if (typeof value === 'string') return [...value].reverse().join('');
+      return [...pyIterable(isDict(value) ? Object.keys(value) : value)].reverse();
+    },
+    wordcount: (value) => (text(value).match(/[\p{L}\p{N}_]+/gu) ?? []).length,
+    batch: (value, ...rawArgs) => {
+      const [args, kw] = splitKeywords(rawArgs);
+      onlyKeywords('batch', kw, ['linecount', 'fill_with']);
+      const size = Number(kw.linecount ?? args[0]);
+      const fillWith = kw.fill_with ?? args[1] ?? null;
+      const out: unknown[][] = [];
+      for (const item of pyIterable(value)) {
+        if (!out.length || out[out.length - 1].length === size) out.push([]);
+        out[out.length - 1].push(item);
+      }
+      const last = out[out.length - 1];
+      if (fillWith !== null && last) while (last.length < size) last.push(fillWith);
+      return out;
+    },
     abs: (value) => (value instanceof PyFloat ? pyFloat(Math.abs(value.value)) : Math.abs(Number(requireDefined(value)))),
   };
 }

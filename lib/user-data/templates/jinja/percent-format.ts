@@ -3,6 +3,7 @@
  * conversions only: `%s %r %d %i %f %x %X %o %e %%`, flags `- + 0 space`,
  * width and precision, and `%(name)s` with a dict.
  */
+import { pythonToFixed } from './python-fixed';
 import { unwrapFloat } from './python-float';
 import { isDict, pyRepr, pyStr, pyTypeName } from './python-values';
 
@@ -35,7 +36,7 @@ function convert(conversion: string, value: unknown, precision: number | undefin
       return String(toInteger(value, conversion));
     case 'f':
     case 'F':
-      return toFloat(value, conversion).toFixed(precision ?? 6);
+      return pythonToFixed(toFloat(value, conversion), precision ?? 6);
     case 'e':
     case 'E': {
       const text = toFloat(value, conversion).toExponential(precision ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');

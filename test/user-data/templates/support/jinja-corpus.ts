@@ -194,6 +194,12 @@ export const CORPUS: CorpusCase[] = [
   one('center with a fill argument: both fail', '{{ "abc" | center(9, "*") }}'),
   one('include a list of missing names: both fail', '{% include ["a.sh", "b.sh"] %}'),
   one('number literals with exponent and underscores', '{{ 1.5e3 }} {{ 1e3 }} {{ 2.5E1 }} {{ 1_000 }} {{ [1.5e3, 2] }} {{ 1e2 + 1 }}'),
+  one('escape striptags urlencode attr pprint', '{{ "<a href=\'x\'>T&amp;</a>" | escape }} {{ "<a>" | e }} {{ "<a>" | forceescape }} {{ "<p>Hello  <b>you</b></p>" | striptags }} {{ "a b&c/d" | urlencode }} {{ {"a": "b c", "d": 1} | urlencode }} {{ [("k", "v w")] | urlencode }} {{ aws.nodes[0] | attr("ip") }} {{ aws.tags | pprint }} {{ "a" | pprint }} {{ [1, (2,)] | pprint }}'),
+  one('reverse first last of a dict, batch fill, wordcount of a number', '{{ aws.tags | reverse | list }} {{ aws.tags | first }} {{ aws.tags | last }} {{ ["b", "A", "a", "c", "B"] | batch(3, "") | list }} {{ [1, 2, 3] | batch(3, "-") | list }} {{ "Hello World" | wordcount }} {{ 42 | wordcount }}'),
+  one('groupby case-insensitive, default and case_sensitive', '{{ ["b", "A", "a", "c", "B"] | groupby("0") }} {{ ["b", "A", "a"] | groupby("0", case_sensitive=true) }} {% for g in aws.volumes | groupby("block", default="-") %}{{ g.grouper }}={{ g.list | length }} {% endfor %}'),
+  one('fixed-point ties round to even as Python', '{{ "%.1f|%.1f|%.2f|%.0f|%.0f|%05.1f" | format(2.25, -2.25, 0.125, 2.5, 3.5, 2.25) }} {{ "{:.1f} {:.0f} {:.1%}".format(2.25, 0.5, 0.00125) }}'),
+  one('nunjucks-only filter dump: both fail', '{{ aws.tags | dump }}'),
+  one('nunjucks-only filter nl2br: both fail', '{{ name | nl2br }}'),
   // Errors: both must fail
   one('undefined name', 'x\n{{ aws.usrname }}'),
   one('undefined in if', '{% if nope %}x{% endif %}'),
