@@ -19,6 +19,8 @@ const BROKEN_PARTIALS = [
   { name: 'syntax error in an imported macro file', partial: 'macros.sh', line: 2, detail: /syntax error/, files: { 'templates/cluster.sh': '#!/bin/sh\n{% import "macros.sh" as m %}{{ m.greet() }}\n', 'templates/macros.sh': '{% macro greet() %}\n{{ 1 + }}\n{% endmacro %}\n' } },
   { name: 'syntax error in a from-imported macro file', partial: 'macros.sh', line: 1, detail: /syntax error/, files: { 'templates/cluster.sh': '#!/bin/sh\n{% from "macros.sh" import greet %}{{ greet() }}\n', 'templates/macros.sh': '{% macro greet( %}\n{% endmacro %}\n' } },
   { name: 'undefined name in a from-imported macro', partial: 'macros.sh', line: 2, detail: /'nope' is undefined/, files: { 'templates/cluster.sh': '#!/bin/sh\n{% from "macros.sh" import greet %}{{ greet() }}\n', 'templates/macros.sh': '{% macro greet() %}\n{{ nope }}\n{% endmacro %}\n' } },
+  { name: 'syntax error in an extended template', partial: 'base.sh', line: 2, detail: /syntax error/, files: { 'templates/cluster.sh': '{% extends "base.sh" %}\n{% block b %}x{% endblock %}\n', 'templates/base.sh': '{% block b %}{% endblock %}\n{% for %}\n' } },
+  { name: 'missing nested include in a list', partial: 'part.sh', line: 1, detail: /none of the templates "a.sh", "b.sh" was found in the search path/, files: { 'templates/cluster.sh': '{% include "part.sh" %}\n', 'templates/part.sh': '{% include ["a.sh", "b.sh"] %}\n' } },
 ] as const;
 
 function project(files: Record<string, string>) {

@@ -8,6 +8,9 @@
 import { PyFloatLiteral, PyWith } from './jinja-nodes';
 import { lexer, nodes, parserModule } from './nunjucks-internals';
 
+/** nunjucks' tags that Jinja2 does not have: unknown tags there, so errors here. */
+const NUNJUCKS_ONLY_TAGS = new Set(['asyncEach', 'asyncAll', 'ifAsync', 'elseif']);
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export class JinjaParser extends parserModule.Parser {
   /** Keeps `1.0` a float (nunjucks makes it the number 1, which prints as `1`). */
@@ -25,6 +28,7 @@ export class JinjaParser extends parserModule.Parser {
 
   public parseStatement(this: any): any {
     const tok = this.peekToken();
+    if (tok && tok.type === lexer.TOKEN_SYMBOL && NUNJUCKS_ONLY_TAGS.has(tok.value)) this.fail(`unknown tag "${tok.value}"`, tok.lineno, tok.colno);
     if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === 'with' && !(this.breakOnBlocks ?? []).includes('with')) return this.parseWith();
     return super.parseStatement();
   }
@@ -43,6 +47,11 @@ export class JinjaParser extends parserModule.Parser {
     const body = this.parseUntilBlocks('endwith');
     this.advanceAfterBlockEnd();
     return new PyWith(tag.lineno, tag.colno, targets, body);
+  }
+
+  /** nunjucks' `if` also ends a branch at `elseif`, which Jinja2 does not know. */
+  public parseUntilBlocks(this: any, ...names: string[]): any {
+    return super.parseUntilBlocks(...names.filter((name) => !NUNJUCKS_ONLY_TAGS.has(name)));
   }
 
   public parseIs(this: any): any {

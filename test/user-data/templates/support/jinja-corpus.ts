@@ -200,6 +200,11 @@ export const CORPUS: CorpusCase[] = [
   one('fixed-point ties round to even as Python', '{{ "%.1f|%.1f|%.2f|%.0f|%.0f|%05.1f" | format(2.25, -2.25, 0.125, 2.5, 3.5, 2.25) }} {{ "{:.1f} {:.0f} {:.1%}".format(2.25, 0.5, 0.00125) }}'),
   one('nunjucks-only filter dump: both fail', '{{ aws.tags | dump }}'),
   one('nunjucks-only filter nl2br: both fail', '{{ name | nl2br }}'),
+  { name: 'extends and blocks', files: { 't/cluster.sh': '{% extends "base.sh" %}{% block body %}child {{ name }} {{ super() }}{% endblock %}', 't/base.sh': 'head\n{% block body %}base{% endblock %}\ntail\n' }, searchPath: ['t'], data: cluster },
+  one('nunjucks-only tag asyncEach: both fail', '{% asyncEach x in [1, 2] %}{{ x }}{% endeach %}'),
+  one('nunjucks-only tag elseif: both fail', '{% if false %}a{% elseif true %}b{% endif %}'),
+  one('nunjucks-only tag ifAsync: both fail', '{% ifAsync true %}a{% endif %}'),
+  { name: 'syntax error in an extended template: both fail', files: { 't/cluster.sh': '{% extends "base.sh" %}{% block b %}x{% endblock %}', 't/base.sh': '{% block b %}{% endblock %}{% if %}' }, searchPath: ['t'], data: cluster },
   // Errors: both must fail
   one('undefined name', 'x\n{{ aws.usrname }}'),
   one('undefined in if', '{% if nope %}x{% endif %}'),
