@@ -147,6 +147,13 @@ function isTupleLike(value: unknown[]): boolean {
   return pyTypeName(value) === 'tuple';
 }
 
+/** Python's `str.splitlines()`. */
+function pyStringLines(value: string): string[] {
+  const lines = value.split(/\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
 /** Python's `round()`: halves go to the even neighbour. */
 function roundHalfEven(value: number, precision: number): number {
   const factor = 10 ** precision;
@@ -342,12 +349,12 @@ export function jinjaFilters(getTest: (name: string) => (...args: unknown[]) => 
       const first = Boolean(kw.first ?? args[1] ?? false);
       const blank = Boolean(kw.blank ?? args[2] ?? false);
       const pad = typeof width === 'string' ? width : ' '.repeat(Number(width));
-      const lines = text(value).split('\n');
-      const indented = lines.map((line, index) => {
-        if (index === 0 && !first) return line;
-        return blank || line.trim() !== '' ? pad + line : line;
-      });
-      return indented.join('\n');
+      // Jinja2's do_indent: a newline is appended before splitting (so a trailing newline survives);
+      // only empty lines count as blank; `first` indents the first line whatever it holds.
+      const lines = pyStringLines(text(value) + '\n');
+      let result = blank ? lines.join('\n' + pad) : lines[0] + (lines.length > 1 ? '\n' + lines.slice(1).map((line) => (line ? pad + line : line)).join('\n') : '');
+      if (first) result = pad + result;
+      return result;
     },
     tojson: (value, ...rawArgs) => {
       const [args, kw] = splitKeywords(rawArgs);

@@ -91,21 +91,32 @@ export class JinjaParser extends parserModule.Parser {
 /**
  * Python number literals nunjucks' lexer splits or reads as names: `1e3`,
  * `1_000` (one name token) and `1.5e3` (a float token, then the name `e3`
- * right after it). A signed exponent after a dot (`1.5e-3`) stays a syntax error.
+ * right after it), also with a signed exponent (`1e-5`, `1.5e-3`).
  */
 function numberLiteral(parser: any, tok: any): any {
-  if (tok && tok.type === lexer.TOKEN_SYMBOL && /^\d+(_\d+)*([eE]\d+)?$/.test(tok.value)) {
-    parser.nextToken();
+  // The token is peeked: the lexer stands right after it.
+  const following = (): string => parser.tokens.str.slice(parser.tokens.index);
+  if (tok && tok.type === lexer.TOKEN_SYMBOL && /^\d+(_\d+)*([eE]\d*)?$/.test(tok.value)) {
     const digits = tok.value.replace(/_/g, '');
+    if (digits.endsWith('e') || digits.endsWith('E')) {
+      // `1e-5`: the lexer gives the name `1e`, the operator and the digits.
+      const sign = /^([-+])(\d+)(?![\w.])/.exec(following());
+      if (!sign) return undefined;
+      parser.nextToken();
+      parser.nextToken();
+      parser.nextToken();
+      return new PyFloatLiteral(tok.lineno, tok.colno, Number(digits + sign[1] + sign[2]));
+    }
+    parser.nextToken();
     return /[eE]/.test(digits) ? new PyFloatLiteral(tok.lineno, tok.colno, Number(digits)) : new nodes.Literal(tok.lineno, tok.colno, Number(digits));
   }
   if (tok && tok.type === lexer.TOKEN_FLOAT) {
-    // The float token is peeked: the lexer stands right after it.
-    const exponent = /^[eE]\d+(?![\w.])/.exec(parser.tokens.str.slice(parser.tokens.index));
+    const exponent = /^[eE]([-+]?)(\d+)(?![\w.])/.exec(following());
     if (exponent) {
       parser.nextToken();
-      const name = parser.nextToken();
-      return new PyFloatLiteral(tok.lineno, tok.colno, Number(tok.value + name.value));
+      // `e5` is one name token; `e-5` is a name, an operator and the digits.
+      for (let i = 0; i < (exponent[1] ? 3 : 1); i++) parser.nextToken();
+      return new PyFloatLiteral(tok.lineno, tok.colno, Number(`${tok.value}e${exponent[1]}${exponent[2]}`));
     }
   }
   return undefined;

@@ -59,8 +59,10 @@ function floatRepr(value: number): string {
  * with a zero fraction (`2.0`) prints as an int (`2`): a documented gap.
  */
 function numberStr(value: number): string {
-  // Beyond 2^53 a number has lost int precision in JavaScript already: print it as Python prints a float.
-  return Number.isSafeInteger(value) ? String(value) : floatRepr(value);
+  // An integral number is an int below 1e21 (a YAML int, `10 ** 16`, `x | int`), printed with
+  // all its digits. Beyond 2^53 it is the nearest double: a YAML int 12345678901234567890 prints
+  // 12345678901234567168 (PyYAML keeps it exact).
+  return Number.isInteger(value) && Math.abs(value) < 1e21 ? BigInt(value).toString() : floatRepr(value);
 }
 
 /** Python's `repr()` of a str: single quotes unless the text holds `'` and no `"`. */

@@ -205,6 +205,11 @@ export const CORPUS: CorpusCase[] = [
   one('nunjucks-only tag elseif: both fail', '{% if false %}a{% elseif true %}b{% endif %}'),
   one('nunjucks-only tag ifAsync: both fail', '{% ifAsync true %}a{% endif %}'),
   { name: 'syntax error in an extended template: both fail', files: { 't/cluster.sh': '{% extends "base.sh" %}{% block b %}x{% endblock %}', 't/base.sh': '{% block b %}{% endblock %}{% if %}' }, searchPath: ['t'], data: cluster },
+  one('widths count characters, not UTF-16 units', '{{ "😀ab" | length }} {{ "😀ab"[::-1] }} {{ "😀ab" | reverse }} {{ "😀ab" | list }} [{{ "😀ab" | center(7) }}] [{{ "😀ab".ljust(5) }}] [{{ "😀ab".rjust(5, "*") }}] {{ "😀abcdefgh" | truncate(3, true, "", 0) }}'),
+  one('signed exponents and big ints', '{{ 1.0e-5 }} {{ 1e-5 }} {{ 2.5e+2 }} {{ 1E+3 }} {{ [1e-2, 3] }} {{ 1e3-1 }} {{ 5-1 }} {{ 1e20 | int }} {{ 10 ** 16 }} {{ 2 ** 60 }}'),
+  one('indent edge cases', '{{ "" | indent(first=true) }}|{{ "a\n  \nb" | indent(2) }}|{{ "a\r\nb" | indent(2) }}|{{ "a\nb\n" | indent(2, blank=true) }}|{{ "x" | indent(2, true, true) }}'),
+  one('str.format conversions', '{{ "{!r}".format("x") }} {{ "{!r:>6}".format("x") }} {{ "{0!s}".format(1.0) }} {{ "{0} {1} {0}".format("x", "y") }}'),
+  one('str.format index out of range: both fail', '{{ "{} {}".format(1) }}'),
   // Errors: both must fail
   one('undefined name', 'x\n{{ aws.usrname }}'),
   one('undefined in if', '{% if nope %}x{% endif %}'),
