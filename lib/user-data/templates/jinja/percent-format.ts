@@ -5,7 +5,7 @@
  */
 import { pythonToFixed } from './python-fixed';
 import { unwrapFloat } from './python-float';
-import { isDict, pyRepr, pyStr, pyTypeName } from './python-values';
+import { isDict, isTuple, pyRepr, pyStr, pyTypeName } from './python-values';
 
 const SPEC = /%(?:\(([^)]*)\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sridfFxXoeEgGc%])/g;
 
@@ -60,7 +60,8 @@ function convert(conversion: string, value: unknown, precision: number | undefin
 
 /** `format % args` as Python evaluates it for a str on the left. */
 export function percentFormat(format: string, args: unknown): string {
-  const positional = Array.isArray(args) ? args : [args];
+  // Only a tuple spreads over the fields: a list or a dict is one value (`'%s' % [1, 2]`).
+  const positional = Array.isArray(args) && isTuple(args) ? args : [args];
   let next = 0;
   const out = format.replace(SPEC, (_match, key: string | undefined, flags: string, widthText: string | undefined, precisionText: string | undefined, conversion: string) => {
     if (conversion === '%') return '%';
@@ -91,7 +92,7 @@ export function percentFormat(format: string, args: unknown): string {
     }
     return text;
   });
-  if (!isDict(args) && next < positional.length && Array.isArray(args)) {
+  if (!isDict(args) && next < positional.length) {
     throw new TypeError('not all arguments converted during string formatting');
   }
   return out;

@@ -26,7 +26,7 @@ export function printedAs<T>(items: T[], format: (inner: string) => string): T[]
   return items;
 }
 
-function isTuple(value: unknown[]): boolean {
+export function isTuple(value: unknown[]): boolean {
   return (value as unknown as Record<symbol, unknown>)[TUPLE] === true;
 }
 
@@ -43,6 +43,7 @@ export function isDict(value: unknown): value is Record<string, unknown> {
 function floatRepr(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (Object.is(value, -0)) return '-0.0';
   const exponent = value === 0 ? 0 : Math.floor(Math.log10(Math.abs(value)));
   if (exponent >= 16 || exponent < -4) {
     const [mantissa, exp] = value.toExponential().split('e');

@@ -210,6 +210,8 @@ export const CORPUS: CorpusCase[] = [
   one('indent edge cases', '{{ "" | indent(first=true) }}|{{ "a\n  \nb" | indent(2) }}|{{ "a\r\nb" | indent(2) }}|{{ "a\nb\n" | indent(2, blank=true) }}|{{ "x" | indent(2, true, true) }}'),
   one('str.format conversions', '{{ "{!r}".format("x") }} {{ "{!r:>6}".format("x") }} {{ "{0!s}".format(1.0) }} {{ "{0} {1} {0}".format("x", "y") }}'),
   one('str.format index out of range: both fail', '{{ "{} {}".format(1) }}'),
+  one('percent formatting of one list or dict, negative zero', "{{ '%s' % aws.tags }} {{ '%s' % [1, 2] }} {{ '%s' % (aws.nodes | length) }} {{ '%-10s|' % 'x' }} {{ '%03d' % 7 }} {{ '%x %o %X' % (255, 8, 255) }} {{ '%s-%s' % ('a', 'b') }} {{ -0.0 }} {{ 0.0 * -1 }} {{ -1 * 0 }}"),
+  one('percent formatting with too many arguments: both fail', "{{ '%s' % (1, 2) }}"),
   // Errors: both must fail
   one('undefined name', 'x\n{{ aws.usrname }}'),
   one('undefined in if', '{% if nope %}x{% endif %}'),
