@@ -26,6 +26,29 @@ export class JinjaParser extends parserModule.Parser {
     return super.parsePrimary(noPostfix);
   }
 
+  /** Jinja2's `set`: `{% set a, b = 1, 2 %}` unpacks, `{% set t = 1, 2 %}` makes a tuple. */
+  public parseSet(this: any): any {
+    const tag = this.peekToken();
+    if (!this.skipSymbol('set')) this.fail('parseSet: expected set', tag.lineno, tag.colno);
+    const node = new nodes.Set(tag.lineno, tag.colno, []);
+    do node.targets.push(this.parsePrimary());
+    while (this.skip(lexer.TOKEN_COMMA));
+    if (!this.skipValue(lexer.TOKEN_OPERATOR, '=')) {
+      if (!this.skip(lexer.TOKEN_BLOCK_END)) this.fail('parseSet: expected = or block end in set tag', tag.lineno, tag.colno);
+      if (node.targets.length > 1) this.fail('set: a block set takes one name', tag.lineno, tag.colno);
+      node.body = new nodes.Capture(tag.lineno, tag.colno, this.parseUntilBlocks('endset'));
+      node.value = null;
+      this.advanceAfterBlockEnd();
+      return node;
+    }
+    const values = [this.parseExpression()];
+    while (this.skip(lexer.TOKEN_COMMA)) values.push(this.parseExpression());
+    // Several values are a tuple, compiled as `(a, b)` is.
+    node.value = values.length > 1 ? new nodes.Group(tag.lineno, tag.colno, values) : values[0];
+    this.advanceAfterBlockEnd(tag.value);
+    return node;
+  }
+
   public parseStatement(this: any): any {
     const tok = this.peekToken();
     if (tok && tok.type === lexer.TOKEN_SYMBOL && NUNJUCKS_ONLY_TAGS.has(tok.value)) this.fail(`unknown tag "${tok.value}"`, tok.lineno, tok.colno);

@@ -49,6 +49,13 @@ export function createJinjaRuntime(): Record<string, unknown> {
     },
     pyTruthy,
     pyTuple: tuple,
+    pyUnpack(value: unknown, count: number): unknown[] {
+      if (isUndefined(value)) value.fail();
+      const items = pyIterable(value);
+      if (items.length > count) throw new Error(`ValueError: too many values to unpack (expected ${count})`);
+      if (items.length < count) throw new Error(`ValueError: not enough values to unpack (expected ${count}, got ${items.length})`);
+      return items;
+    },
     pyIter: pyIterable,
     pyAdd,
     pyMul,

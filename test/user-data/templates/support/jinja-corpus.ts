@@ -212,6 +212,9 @@ export const CORPUS: CorpusCase[] = [
   one('str.format index out of range: both fail', '{{ "{} {}".format(1) }}'),
   one('percent formatting of one list or dict, negative zero', "{{ '%s' % aws.tags }} {{ '%s' % [1, 2] }} {{ '%s' % (aws.nodes | length) }} {{ '%-10s|' % 'x' }} {{ '%03d' % 7 }} {{ '%x %o %X' % (255, 8, 255) }} {{ '%s-%s' % ('a', 'b') }} {{ -0.0 }} {{ 0.0 * -1 }} {{ -1 * 0 }}"),
   one('percent formatting with too many arguments: both fail', "{{ '%s' % (1, 2) }}"),
+  one('set unpacks as Python (nunjucks gave every name the whole value)', '{% set a, b = 1, 2 %}{{ a }}{{ b }} {% set t = 1, 2 %}{{ t }} {% set k, v = ("x", 3) %}{{ k }}={{ v }} {% set p, q = [5, 6] %}{{ p + q }} {% set key, value = aws.tags.items() | first %}{{ key }}:{{ value }} {% for i in range(2) %}{% set a, b = i, i * 2 %}{{ a }}{{ b }}{% endfor %}{{ a }}'),
+  one('set unpacking with too many values: both fail', '{% set a, b = (1, 2, 3) %}'),
+  one('set unpacking a number: both fail', '{% set a, b = 1 %}'),
   // Errors: both must fail
   one('undefined name', 'x\n{{ aws.usrname }}'),
   one('undefined in if', '{% if nope %}x{% endif %}'),
