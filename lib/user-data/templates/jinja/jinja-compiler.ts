@@ -194,6 +194,8 @@ export class JinjaCompiler extends compilerModule.Compiler {
 
   public wrapIterable(node: any): any {
     if (!(node.arr instanceof PyIter)) node.arr = new PyIter(node.arr.lineno, node.arr.colno, node.arr);
+    // `for k, v in items`: each item must unpack into exactly that many names (a dict iterates its keys).
+    if (node.name instanceof nodes.Array) node.arr.unpack = node.name.children.length;
     return node;
   }
 
@@ -216,9 +218,9 @@ export class JinjaCompiler extends compilerModule.Compiler {
   }
 
   public compilePyIter(this: any, node: any, frame: any): void {
-    this._emit('runtime.pyIter(');
+    this._emit(node.unpack ? 'runtime.pyIterUnpack(' : 'runtime.pyIter(');
     this.compile(node.target, frame);
-    this._emit(')');
+    this._emit(node.unpack ? `, ${node.unpack})` : ')');
   }
 
   public _emitLoopBindings(this: any, node: any, arr: string, i: string, len: string): void {

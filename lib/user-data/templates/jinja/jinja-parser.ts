@@ -9,13 +9,20 @@ import { PyFloatLiteral, PyWith } from './jinja-nodes';
 import { lexer, nodes, parserModule } from './nunjucks-internals';
 
 /** nunjucks' tags that Jinja2 does not have: unknown tags there, so errors here. */
-const NUNJUCKS_ONLY_TAGS = new Set(['asyncEach', 'asyncAll', 'ifAsync', 'elseif']);
+const NUNJUCKS_ONLY_TAGS = new Set(['asyncEach', 'asyncAll', 'ifAsync', 'elseif', 'switch', 'verbatim']);
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export class JinjaParser extends parserModule.Parser {
   /** Keeps `1.0` a float (nunjucks makes it the number 1, which prints as `1`). */
   public parsePrimary(this: any, noPostfix?: boolean): any {
     const tok = this.peekToken();
+    if (tok && tok.type === lexer.TOKEN_REGEX) this.fail('regular expression literals (r/.../) are nunjucks syntax, not Jinja2', tok.lineno, tok.colno);
+    if (tok && tok.type === lexer.TOKEN_NONE && tok.value === 'null') {
+      // Jinja2 knows `none`/`None`, not `null`: an ordinary (here undefined) name.
+      this.nextToken();
+      const name = new nodes.Symbol(tok.lineno, tok.colno, 'null');
+      return noPostfix ? name : this.parsePostfix(name);
+    }
     const literal = numberLiteral(this, tok);
     if (literal !== undefined) return noPostfix ? literal : this.parsePostfix(literal);
     if (tok && tok.type === lexer.TOKEN_FLOAT && Number.isInteger(parseFloat(tok.value))) {

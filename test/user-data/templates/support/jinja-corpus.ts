@@ -215,6 +215,13 @@ export const CORPUS: CorpusCase[] = [
   one('set unpacks as Python (nunjucks gave every name the whole value)', '{% set a, b = 1, 2 %}{{ a }}{{ b }} {% set t = 1, 2 %}{{ t }} {% set k, v = ("x", 3) %}{{ k }}={{ v }} {% set p, q = [5, 6] %}{{ p + q }} {% set key, value = aws.tags.items() | first %}{{ key }}:{{ value }} {% for i in range(2) %}{% set a, b = i, i * 2 %}{{ a }}{{ b }}{% endfor %}{{ a }}'),
   one('set unpacking with too many values: both fail', '{% set a, b = (1, 2, 3) %}'),
   one('set unpacking a number: both fail', '{% set a, b = 1 %}'),
+  one('for unpacking', '{% for a, b in [[1, 2], (3, 4), "xy"] %}{{ a }}{{ b }} {% endfor %}{% for k, v in aws.tags.items() if v != "data" %}{{ k }}={{ v }}{% endfor %} {% for k, v in {"ab": 1} %}{{ k }}{{ v }}{% endfor %}'),
+  one('for unpacking dict keys of another length: both fail', '{% for k, v in aws.tags %}{{ k }}{% endfor %}'),
+  one('for unpacking a number: both fail', '{% for a, b in [1, 2] %}{% endfor %}'),
+  one('nunjucks regex literal: both fail', '{{ r/ab/g }}'),
+  one('nunjucks null: both fail (undefined name)', '{{ null }}'),
+  one('nunjucks switch: both fail', '{% switch name %}{% case "mongo" %}m{% default %}d{% endswitch %}'),
+  one('nunjucks verbatim: both fail', '{% verbatim %}x{% endverbatim %}'),
   // Errors: both must fail
   one('undefined name', 'x\n{{ aws.usrname }}'),
   one('undefined in if', '{% if nope %}x{% endif %}'),
