@@ -84,6 +84,19 @@ export class JinjaParser extends parserModule.Parser {
     return super.parseUntilBlocks(...names.filter((name) => !NUNJUCKS_ONLY_TAGS.has(name)));
   }
 
+  /** Jinja2's `parse_condexpr`: the `else` branch may itself be an inline if (`a if x else b if y else c`). */
+  public parseInlineIf(this: any): any {
+    let node = this.parseOr();
+    while (this.skipSymbol('if')) {
+      const inline = new nodes.InlineIf(node.lineno, node.colno);
+      inline.body = node;
+      inline.cond = this.parseOr();
+      inline.else_ = this.skipSymbol('else') ? this.parseInlineIf() : null;
+      node = inline;
+    }
+    return node;
+  }
+
   public parseIs(this: any): any {
     return parseIsWithBareArgument(this);
   }

@@ -222,6 +222,7 @@ export const CORPUS: CorpusCase[] = [
   one('nunjucks null: both fail (undefined name)', '{{ null }}'),
   one('nunjucks switch: both fail', '{% switch name %}{% case "mongo" %}m{% default %}d{% endswitch %}'),
   one('nunjucks verbatim: both fail', '{% verbatim %}x{% endverbatim %}'),
+  one('nested inline if', '{{ 1 if 1 else 2 if 0 else 3 }} {{ 1 if 0 else 2 if 0 else 3 }} {{ "a" if false }}|{{ (1 if 0 else 2) + 1 }} {{ 1 if 0 else 2 if 1 }} {{ "a" ~ ("b" if true else "c") }} {{ "y" if name == "mongo" and true else "n" }}'),
   // Errors: both must fail
   one('undefined name', 'x\n{{ aws.usrname }}'),
   one('undefined in if', '{% if nope %}x{% endif %}'),
