@@ -175,3 +175,12 @@ describe('errors are one line naming template, file and line', () => {
     expect(renderError(() => renderClusterScript(config, { nodeId: 0, env: {} })).message).toBe("cluster.environment.URL line 1: 'NOPE' is undefined");
   });
 });
+
+test('YAML timestamps print as PyYAML values print under Python str(): date and datetime', () => {
+  // Expected values: str() of PyYAML's safe_load of the same scalars (datetime.date / datetime.datetime).
+  const { config } = project({
+    'cloud-compose.yml': configYaml({ extra: '  when: 2024-01-02\n  at: 2024-01-02 10:00:00\n  frac: 2024-01-02 10:00:00.25\n' }),
+    'templates/cluster.sh': '{{ when }}|{{ at }}|{{ frac }}|{{ when | string }}',
+  });
+  expect(renderClusterScript(config, { env: {} })).toBe('2024-01-02|2024-01-02 10:00:00|2024-01-02 10:00:00.250000|2024-01-02');
+});

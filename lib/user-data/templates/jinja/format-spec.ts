@@ -3,6 +3,7 @@
  * `[[fill]align][sign][#][0][width][,|_][.precision][type]` with the types
  * `s d f F e E g G x X o b c %` (and none).
  */
+import { pythonToFixed } from './python-fixed';
 import { unwrapFloat } from './python-float';
 import { pyStr, pyTypeName } from './python-values';
 
@@ -41,7 +42,7 @@ export function formatWithSpec(raw: unknown, spec: string): string {
         break;
       case 'f':
       case 'F':
-        body = magnitude.toFixed(precision ?? 6);
+        body = pythonToFixed(magnitude, precision ?? 6);
         break;
       case 'e':
       case 'E':
@@ -49,7 +50,7 @@ export function formatWithSpec(raw: unknown, spec: string): string {
         if (type === 'E') body = body.toUpperCase();
         break;
       case '%':
-        body = `${(magnitude * 100).toFixed(precision ?? 6)}%`;
+        body = `${pythonToFixed(magnitude * 100, precision ?? 6)}%`;
         break;
       case 'x':
       case 'X':

@@ -104,7 +104,32 @@ export class JinjaCompiler extends compilerModule.Compiler {
       this._emitLine(');');
       return;
     }
+    if (node.targets.length > 1 && node.value) {
+      this.compileUnpackingSet(node, frame);
+      return;
+    }
     super.compileSet(node, frame);
+  }
+
+  /** `{% set a, b = pair %}`: Python unpacking (nunjucks would give both names the whole value). */
+  public compileUnpackingSet(this: any, node: any, frame: any): void {
+    const values = this._tmpid();
+    this._emit(`var ${values} = runtime.pyUnpack(`);
+    this._compileExpression(node.value, frame);
+    this._emitLine(`, ${node.targets.length});`);
+    node.targets.forEach((target: any, index: number) => {
+      if (!(target instanceof nodes.Symbol)) this.fail('set: can only unpack into names', node.lineno, node.colno);
+      const name = target.value;
+      let id = frame.lookup(name);
+      if (id === null || id === undefined) {
+        id = this._tmpid();
+        this._emitLine(`var ${id};`);
+      }
+      this._emitLine(`${id} = ${values}[${index}];`);
+      this._emitLine(`frame.set(${JSON.stringify(name)}, ${id}, true);`);
+      this._emitLine(`if(frame.topLevel) { context.setVariable(${JSON.stringify(name)}, ${id}); }`);
+      if (name.charAt(0) !== '_') this._emitLine(`if(frame.topLevel) { context.addExport(${JSON.stringify(name)}, ${id}); }`);
+    });
   }
 
   public compilePyWith(this: any, node: any, frame: any): void {
@@ -169,6 +194,8 @@ export class JinjaCompiler extends compilerModule.Compiler {
 
   public wrapIterable(node: any): any {
     if (!(node.arr instanceof PyIter)) node.arr = new PyIter(node.arr.lineno, node.arr.colno, node.arr);
+    // `for k, v in items`: each item must unpack into exactly that many names (a dict iterates its keys).
+    if (node.name instanceof nodes.Array) node.arr.unpack = node.name.children.length;
     return node;
   }
 
@@ -191,9 +218,9 @@ export class JinjaCompiler extends compilerModule.Compiler {
   }
 
   public compilePyIter(this: any, node: any, frame: any): void {
-    this._emit('runtime.pyIter(');
+    this._emit(node.unpack ? 'runtime.pyIterUnpack(' : 'runtime.pyIter(');
     this.compile(node.target, frame);
-    this._emit(')');
+    this._emit(node.unpack ? `, ${node.unpack})` : ')');
   }
 
   public _emitLoopBindings(this: any, node: any, arr: string, i: string, len: string): void {

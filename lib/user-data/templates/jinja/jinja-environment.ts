@@ -14,23 +14,29 @@ import { LocatedTemplateError, errorDetail } from './located-error';
 import { SearchPathLoader, jinjaSource } from './search-path-loader';
 import { printedAs } from './python-values';
 import { isUndefined } from './strict-undefined';
+import { installSynchronousTemplateLookup } from './synchronous-template-lookup';
+
+const NUNJUCKS_ONLY_FILTERS = ['dump', 'nl2br'];
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 function createEnvironment(loader: SearchPathLoader | null): any {
   installJinjaSemantics();
-  const env: any = new nunjucks.Environment(loader ?? [], {
+  const env: any = new nunjucks.Environment((loader ?? []) as nunjucks.ILoader | never[], {
     autoescape: false,
     // Keeps errors as objects (with their template line) instead of flattening them to text.
     dev: true,
     jinjaCompat: true,
     jinjaRuntime: createJinjaRuntime(),
   } as nunjucks.ConfigureOptions);
+  installSynchronousTemplateLookup(env, loader);
   for (const [name, test] of Object.entries(jinjaTests())) env.addTest(name, test);
   const filters = jinjaFilters(
     (name) => env.getTest(name),
     (name) => env.getFilter(name),
   );
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter);
+  // nunjucks' own filters that Jinja2 does not have: unknown there, so unknown here.
+  for (const name of NUNJUCKS_ONLY_FILTERS) delete env.filters[name];
   for (const [name, filter] of Object.entries(env.filters as Record<string, (...args: unknown[]) => unknown>)) {
     if (UNDEFINED_TOLERANT_FILTERS.has(name)) continue;
     env.filters[name] = function strictFilter(this: unknown, value: unknown, ...args: unknown[]) {

@@ -8,11 +8,23 @@
 import { PyFloatLiteral, PyWith } from './jinja-nodes';
 import { lexer, nodes, parserModule } from './nunjucks-internals';
 
+/** nunjucks' tags that Jinja2 does not have: unknown tags there, so errors here. */
+const NUNJUCKS_ONLY_TAGS = new Set(['asyncEach', 'asyncAll', 'ifAsync', 'elseif', 'switch', 'verbatim']);
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export class JinjaParser extends parserModule.Parser {
   /** Keeps `1.0` a float (nunjucks makes it the number 1, which prints as `1`). */
   public parsePrimary(this: any, noPostfix?: boolean): any {
     const tok = this.peekToken();
+    if (tok && tok.type === lexer.TOKEN_REGEX) this.fail('regular expression literals (r/.../) are nunjucks syntax, not Jinja2', tok.lineno, tok.colno);
+    if (tok && tok.type === lexer.TOKEN_NONE && tok.value === 'null') {
+      // Jinja2 knows `none`/`None`, not `null`: an ordinary (here undefined) name.
+      this.nextToken();
+      const name = new nodes.Symbol(tok.lineno, tok.colno, 'null');
+      return noPostfix ? name : this.parsePostfix(name);
+    }
+    const literal = numberLiteral(this, tok);
+    if (literal !== undefined) return noPostfix ? literal : this.parsePostfix(literal);
     if (tok && tok.type === lexer.TOKEN_FLOAT && Number.isInteger(parseFloat(tok.value))) {
       this.nextToken();
       const node = new PyFloatLiteral(tok.lineno, tok.colno, parseFloat(tok.value));
@@ -21,8 +33,32 @@ export class JinjaParser extends parserModule.Parser {
     return super.parsePrimary(noPostfix);
   }
 
+  /** Jinja2's `set`: `{% set a, b = 1, 2 %}` unpacks, `{% set t = 1, 2 %}` makes a tuple. */
+  public parseSet(this: any): any {
+    const tag = this.peekToken();
+    if (!this.skipSymbol('set')) this.fail('parseSet: expected set', tag.lineno, tag.colno);
+    const node = new nodes.Set(tag.lineno, tag.colno, []);
+    do node.targets.push(this.parsePrimary());
+    while (this.skip(lexer.TOKEN_COMMA));
+    if (!this.skipValue(lexer.TOKEN_OPERATOR, '=')) {
+      if (!this.skip(lexer.TOKEN_BLOCK_END)) this.fail('parseSet: expected = or block end in set tag', tag.lineno, tag.colno);
+      if (node.targets.length > 1) this.fail('set: a block set takes one name', tag.lineno, tag.colno);
+      node.body = new nodes.Capture(tag.lineno, tag.colno, this.parseUntilBlocks('endset'));
+      node.value = null;
+      this.advanceAfterBlockEnd();
+      return node;
+    }
+    const values = [this.parseExpression()];
+    while (this.skip(lexer.TOKEN_COMMA)) values.push(this.parseExpression());
+    // Several values are a tuple, compiled as `(a, b)` is.
+    node.value = values.length > 1 ? new nodes.Group(tag.lineno, tag.colno, values) : values[0];
+    this.advanceAfterBlockEnd(tag.value);
+    return node;
+  }
+
   public parseStatement(this: any): any {
     const tok = this.peekToken();
+    if (tok && tok.type === lexer.TOKEN_SYMBOL && NUNJUCKS_ONLY_TAGS.has(tok.value)) this.fail(`unknown tag "${tok.value}"`, tok.lineno, tok.colno);
     if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === 'with' && !(this.breakOnBlocks ?? []).includes('with')) return this.parseWith();
     return super.parseStatement();
   }
@@ -41,6 +77,24 @@ export class JinjaParser extends parserModule.Parser {
     const body = this.parseUntilBlocks('endwith');
     this.advanceAfterBlockEnd();
     return new PyWith(tag.lineno, tag.colno, targets, body);
+  }
+
+  /** nunjucks' `if` also ends a branch at `elseif`, which Jinja2 does not know. */
+  public parseUntilBlocks(this: any, ...names: string[]): any {
+    return super.parseUntilBlocks(...names.filter((name) => !NUNJUCKS_ONLY_TAGS.has(name)));
+  }
+
+  /** Jinja2's `parse_condexpr`: the `else` branch may itself be an inline if (`a if x else b if y else c`). */
+  public parseInlineIf(this: any): any {
+    let node = this.parseOr();
+    while (this.skipSymbol('if')) {
+      const inline = new nodes.InlineIf(node.lineno, node.colno);
+      inline.body = node;
+      inline.cond = this.parseOr();
+      inline.else_ = this.skipSymbol('else') ? this.parseInlineIf() : null;
+      node = inline;
+    }
+    return node;
   }
 
   public parseIs(this: any): any {
@@ -75,6 +129,40 @@ export class JinjaParser extends parserModule.Parser {
     this.advanceAfterBlockEnd();
     return node;
   }
+}
+
+/**
+ * Python number literals nunjucks' lexer splits or reads as names: `1e3`,
+ * `1_000` (one name token) and `1.5e3` (a float token, then the name `e3`
+ * right after it), also with a signed exponent (`1e-5`, `1.5e-3`).
+ */
+function numberLiteral(parser: any, tok: any): any {
+  // The token is peeked: the lexer stands right after it.
+  const following = (): string => parser.tokens.str.slice(parser.tokens.index);
+  if (tok && tok.type === lexer.TOKEN_SYMBOL && /^\d+(_\d+)*([eE]\d*)?$/.test(tok.value)) {
+    const digits = tok.value.replace(/_/g, '');
+    if (digits.endsWith('e') || digits.endsWith('E')) {
+      // `1e-5`: the lexer gives the name `1e`, the operator and the digits.
+      const sign = /^([-+])(\d+)(?![\w.])/.exec(following());
+      if (!sign) return undefined;
+      parser.nextToken();
+      parser.nextToken();
+      parser.nextToken();
+      return new PyFloatLiteral(tok.lineno, tok.colno, Number(digits + sign[1] + sign[2]));
+    }
+    parser.nextToken();
+    return /[eE]/.test(digits) ? new PyFloatLiteral(tok.lineno, tok.colno, Number(digits)) : new nodes.Literal(tok.lineno, tok.colno, Number(digits));
+  }
+  if (tok && tok.type === lexer.TOKEN_FLOAT) {
+    const exponent = /^[eE]([-+]?)(\d+)(?![\w.])/.exec(following());
+    if (exponent) {
+      parser.nextToken();
+      // `e5` is one name token; `e-5` is a name, an operator and the digits.
+      for (let i = 0; i < (exponent[1] ? 3 : 1); i++) parser.nextToken();
+      return new PyFloatLiteral(tok.lineno, tok.colno, Number(`${tok.value}e${exponent[1]}${exponent[2]}`));
+    }
+  }
+  return undefined;
 }
 
 /** Words after which `is test` takes no unparenthesised argument (`x is defined and y`). */

@@ -11,7 +11,7 @@ import { pyAdd, pyAnd, pyCompare, pyConcat, pyDiv, pyFloorDiv, pyIn, pyMod, pyMu
 import { Frame, loopChanged, loopCycle, loopLookup } from './loop-helpers';
 import { setAttribute } from './namespace';
 import { pySlice } from './python-slice';
-import { pyIterable, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
+import { isDict, pyIterable, pyStr, pyTruthy, pyTypeName, tuple } from './python-values';
 import { StrictUndefined, isUndefined, undefinedName } from './strict-undefined';
 
 const PYTHON_CONSTANTS: Record<string, unknown> = { True: true, False: false, None: null };
@@ -49,6 +49,17 @@ export function createJinjaRuntime(): Record<string, unknown> {
     },
     pyTruthy,
     pyTuple: tuple,
+    pyIterUnpack(value: unknown, count: number): unknown[][] {
+      return pyIterable(value).map((item) => jinja.pyUnpack(item, count));
+    },
+    pyUnpack(value: unknown, count: number): unknown[] {
+      if (isUndefined(value)) value.fail();
+      if (typeof value !== 'string' && !Array.isArray(value) && !isDict(value)) throw new TypeError(`cannot unpack non-iterable ${pyTypeName(value)} object`);
+      const items = pyIterable(value);
+      if (items.length > count) throw new Error(`ValueError: too many values to unpack (expected ${count})`);
+      if (items.length < count) throw new Error(`ValueError: not enough values to unpack (expected ${count}, got ${items.length})`);
+      return items;
+    },
     pyIter: pyIterable,
     pyAdd,
     pyMul,

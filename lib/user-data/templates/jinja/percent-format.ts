@@ -3,8 +3,9 @@
  * conversions only: `%s %r %d %i %f %x %X %o %e %%`, flags `- + 0 space`,
  * width and precision, and `%(name)s` with a dict.
  */
+import { pythonToFixed } from './python-fixed';
 import { unwrapFloat } from './python-float';
-import { isDict, pyRepr, pyStr, pyTypeName } from './python-values';
+import { isDict, isTuple, pyRepr, pyStr, pyTypeName } from './python-values';
 
 const SPEC = /%(?:\(([^)]*)\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sridfFxXoeEgGc%])/g;
 
@@ -35,7 +36,7 @@ function convert(conversion: string, value: unknown, precision: number | undefin
       return String(toInteger(value, conversion));
     case 'f':
     case 'F':
-      return toFloat(value, conversion).toFixed(precision ?? 6);
+      return pythonToFixed(toFloat(value, conversion), precision ?? 6);
     case 'e':
     case 'E': {
       const text = toFloat(value, conversion).toExponential(precision ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');
@@ -59,7 +60,8 @@ function convert(conversion: string, value: unknown, precision: number | undefin
 
 /** `format % args` as Python evaluates it for a str on the left. */
 export function percentFormat(format: string, args: unknown): string {
-  const positional = Array.isArray(args) ? args : [args];
+  // Only a tuple spreads over the fields: a list or a dict is one value (`'%s' % [1, 2]`).
+  const positional = Array.isArray(args) && isTuple(args) ? args : [args];
   let next = 0;
   const out = format.replace(SPEC, (_match, key: string | undefined, flags: string, widthText: string | undefined, precisionText: string | undefined, conversion: string) => {
     if (conversion === '%') return '%';
@@ -90,7 +92,7 @@ export function percentFormat(format: string, args: unknown): string {
     }
     return text;
   });
-  if (!isDict(args) && next < positional.length && Array.isArray(args)) {
+  if (!isDict(args) && next < positional.length) {
     throw new TypeError('not all arguments converted during string formatting');
   }
   return out;

@@ -5,7 +5,7 @@
  * `strip(chars)` strips a set of characters.
  */
 import { formatWithSpec } from './format-spec';
-import { pyStr, pyTypeName, tuple } from './python-values';
+import { pyRepr, pyStr, pyTypeName, tuple } from './python-values';
 import { requireDefined } from './strict-undefined';
 
 const WHITESPACE = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
@@ -111,10 +111,18 @@ function format(text: string, args: unknown[]): string {
   return text.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (match, field: string | undefined) => {
     if (match === '{{') return '{';
     if (match === '}}') return '}';
-    const [name, spec] = (field ?? '').split(':');
-    const render = (value: unknown) => (spec === undefined ? pyStr(value) : formatWithSpec(value, spec));
-    if (name === '') return render(positional[auto++]);
-    if (/^\d+$/.test(name)) return render(positional[Number(name)]);
+    const [, name, conversion, spec] = /^([^!:]*)(?:!(.))?(?::(.*))?$/s.exec(field ?? '') ?? [];
+    if (conversion !== undefined && !['r', 's', 'a'].includes(conversion)) throw new Error(`ValueError: Unknown conversion specifier ${conversion}`);
+    const render = (value: unknown) => {
+      const converted = conversion === 'r' || conversion === 'a' ? pyRepr(value) : conversion === 's' ? pyStr(value) : value;
+      return spec === undefined ? pyStr(converted) : formatWithSpec(converted, spec);
+    };
+    const byIndex = (index: number) => {
+      if (index >= positional.length) throw new Error(`IndexError: Replacement index ${index} out of range for positional args tuple`);
+      return render(positional[index]);
+    };
+    if (name === '') return byIndex(auto++);
+    if (/^\d+$/.test(name)) return byIndex(Number(name));
     if (!(name in kwargs)) throw new Error(`KeyError: '${name}'`);
     return render(kwargs[name]);
   });
@@ -169,10 +177,11 @@ export const STRING_METHODS: Record<string, StringMethod> = {
     const sign = t.startsWith('-') || t.startsWith('+') ? t[0] : '';
     return sign + t.slice(sign.length).padStart(Number(width) - sign.length, '0');
   },
-  ljust: (t, width, fill) => t.padEnd(Number(width), fill === undefined ? ' ' : String(fill)),
-  rjust: (t, width, fill) => t.padStart(Number(width), fill === undefined ? ' ' : String(fill)),
+  // Widths count characters (code points), as Python does.
+  ljust: (t, width, fill) => t + (fill === undefined ? ' ' : String(fill)).repeat(Math.max(0, Number(width) - [...t].length)),
+  rjust: (t, width, fill) => (fill === undefined ? ' ' : String(fill)).repeat(Math.max(0, Number(width) - [...t].length)) + t,
   center: (t, width, fill) => {
-    const total = Number(width) - t.length;
+    const total = Number(width) - [...t].length;
     if (total <= 0) return t;
     const pad = fill === undefined ? ' ' : String(fill);
     const left = Math.floor(total / 2) + (total % 2 && Number(width) % 2 ? 1 : 0);

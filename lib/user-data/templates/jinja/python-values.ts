@@ -26,7 +26,7 @@ export function printedAs<T>(items: T[], format: (inner: string) => string): T[]
   return items;
 }
 
-function isTuple(value: unknown[]): boolean {
+export function isTuple(value: unknown[]): boolean {
   return (value as unknown as Record<symbol, unknown>)[TUPLE] === true;
 }
 
@@ -43,6 +43,7 @@ export function isDict(value: unknown): value is Record<string, unknown> {
 function floatRepr(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (Object.is(value, -0)) return '-0.0';
   const exponent = value === 0 ? 0 : Math.floor(Math.log10(Math.abs(value)));
   if (exponent >= 16 || exponent < -4) {
     const [mantissa, exp] = value.toExponential().split('e');
@@ -59,8 +60,10 @@ function floatRepr(value: number): string {
  * with a zero fraction (`2.0`) prints as an int (`2`): a documented gap.
  */
 function numberStr(value: number): string {
-  // Beyond 2^53 a number has lost int precision in JavaScript already: print it as Python prints a float.
-  return Number.isSafeInteger(value) ? String(value) : floatRepr(value);
+  // An integral number is an int below 1e21 (a YAML int, `10 ** 16`, `x | int`), printed with
+  // all its digits. Beyond 2^53 it is the nearest double: a YAML int 12345678901234567890 prints
+  // 12345678901234567168 (PyYAML keeps it exact).
+  return Number.isInteger(value) && Math.abs(value) < 1e21 ? BigInt(value).toString() : floatRepr(value);
 }
 
 /** Python's `repr()` of a str: single quotes unless the text holds `'` and no `"`. */
@@ -96,6 +99,21 @@ export function pyRepr(value: unknown): string {
 }
 
 /** Python's `str()`: what `{{ value }}` prints. Throws for an undefined value. */
+/**
+ * Python's `str()` of the value PyYAML makes of a YAML timestamp: a date
+ * (`2024-01-02`) when the time is midnight UTC (the yaml library gives a
+ * JavaScript Date for both), else a datetime (`2024-01-02 10:00:00`, in UTC).
+ */
+function dateStr(date: Date): string {
+  if (Number.isNaN(date.getTime())) return 'Invalid Date';
+  const iso = date.toISOString(); // 2024-01-02T10:00:00.000Z
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 19);
+  const millis = date.getUTCMilliseconds();
+  if (time === '00:00:00' && millis === 0) return day;
+  return `${day} ${time}${millis ? `.${String(millis * 1000).padStart(6, '0')}` : ''}`;
+}
+
 export function pyStr(value: unknown): string {
   if (isUndefined(value)) return value.fail();
   if (typeof value === 'string') return value;
@@ -108,6 +126,7 @@ export function pyStr(value: unknown): string {
   if (value instanceof runtime.SafeString) return String(value);
   if (Array.isArray(value) || isDict(value)) return pyRepr(value);
   if (typeof value === 'function') return `<bound method ${value.name || 'function'}>`;
+  if (value instanceof Date) return dateStr(value);
   return String(value);
 }
 
@@ -132,6 +151,7 @@ export function pyTypeName(value: unknown): string {
   if (Array.isArray(value)) return isTuple(value) ? 'tuple' : 'list';
   if (isDict(value)) return 'dict';
   if (typeof value === 'function') return 'method';
+  if (value instanceof Date) return 'date';
   return typeof value;
 }
 

@@ -38,11 +38,15 @@ export class SearchPathLoader extends nunjucks.Loader {
     return undefined;
   }
 
-  public getSource(name: string): nunjucks.LoaderSource {
+  /** Jinja2 has no relative template names: `./x` is `x` on the search path. */
+  public isRelative(): boolean {
+    return false;
+  }
+
+  /** The source of `name`, or null when no folder has it (nunjucks' loader contract). */
+  public getSource(name: string): nunjucks.LoaderSource | null {
     const file = this.find(name);
-    if (!file) {
-      throw new Error(`template "${name}" not found in the search path (${this.searchPath.join(', ')})`);
-    }
+    if (!file) return null;
     this.names.set(file, name);
     return { src: jinjaSource(fs.readFileSync(file, 'utf8')), path: file, noCache: true };
   }
