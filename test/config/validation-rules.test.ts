@@ -94,7 +94,7 @@ describe('wrong types', () => {
 });
 
 describe('sizes and units', () => {
-  test.each(['30G', '1T', '2000M', 20, '1.5G'])('EBS size %p is accepted', (size) => {
+  test.each(['30G', '1T', '2000M', 20, '1.5T'])('EBS size %p is accepted', (size) => {
     expect(errorsOf(load(config('', { volumes: volumes('      - name: data', `        size: ${size}`, '        block: /dev/xvdc') })))).toEqual([]);
   });
 
