@@ -7,14 +7,16 @@
  */
 
 /** Folders that may not be mount points, nor anything below them. */
-const SYSTEM_TREES = ['/boot', '/usr', '/etc', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/sys', '/dev', '/run', '/tmp', '/var/tmp', '/var/run', '/var/lock', '/var/lib/cloud'];
+const SYSTEM_TREES = ['/boot', '/usr', '/etc', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/sys', '/dev', '/run', '/var/run', '/var/lock', '/var/lib/cloud'];
 
 /**
  * Folders that may not be mount points themselves; folders below them may
  * (`/var/lib/docker`, `/var/log`). `/var/lib` holds the package database and
- * cloud-init's state, which the user data itself runs from.
+ * cloud-init's state, which the user data itself runs from; `/tmp` and
+ * `/var/tmp` are the system's (often a tmpfs); tmpfiles' cleaning does not
+ * cross into a filesystem mounted below them.
  */
-const SYSTEM_FOLDERS = ['/', '/var', '/var/lib'];
+const SYSTEM_FOLDERS = ['/', '/var', '/var/lib', '/tmp', '/var/tmp'];
 
 /** Characters fstab and the generated shell cannot carry in a path: whitespace, quotes, `#`, `\`, `$`, `` ` ``, control characters. */
 const UNSAFE_CHARACTER = /[\s'"#\\$`\x00-\x1f\x7f]/;

@@ -52,7 +52,7 @@ describe('one disk under two device names', () => {
 describe('mount points', () => {
   const withMount = (mount: string) => config('', { volumes: volumes('      - name: data', '        block: /dev/xvdc', '        file_system: xfs', '        meta:', '          format: true', `          mount: ${mount}`) });
 
-  test.each(['/', '/boot', '/boot/efi', '/usr', '/usr/local', '/etc', '/etc/docker', '/var', '/var/lib', '/proc', '/sys/fs', '/dev', '/dev/shm', '/run', '/tmp', '/bin', '/lib64', '/var/lib/cloud', '/var/tmp', '/var/'])('%s is a system folder: rejected', (mount) => {
+  test.each(['/', '/boot', '/boot/efi', '/usr', '/usr/local', '/etc', '/etc/docker', '/var', '/var/lib', '/proc', '/sys/fs', '/dev', '/dev/shm', '/run', '/tmp', '/tmp/', '/bin', '/lib64', '/var/lib/cloud', '/var/tmp', '/var/'])('%s is a system folder: rejected', (mount) => {
     const yaml = withMount(mount);
     const error = only(errorsOf(load(yaml)));
     expect(error).toMatchObject({ path: 'cluster.aws.volumes[1].meta.mount', line: lineOf(yaml, `mount: ${mount}`), column: 18 });
@@ -60,7 +60,7 @@ describe('mount points', () => {
     expect(error.message).toContain('operating system');
   });
 
-  test.each(['/data', '/data/mongodb', '/var/lib/docker', '/var/lib/mongodb', '/var/log', '/srv/kafka', '/home/app', '/opt/data', '/mnt/data', '/data/'])('%s is fine', (mount) => {
+  test.each(['/data', '/data/mongodb', '/var/lib/docker', '/var/lib/mongodb', '/var/log', '/srv/kafka', '/home/app', '/opt/data', '/mnt/data', '/data/', '/tmp/scratch'])('%s is fine', (mount) => {
     expect(load(withMount(mount)).problems).toEqual([]);
   });
 
