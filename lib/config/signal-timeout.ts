@@ -15,7 +15,7 @@ const VALID = 'minutes (15) or a whole number with s, m or h (90s, 30m, 1h), at 
  * what is valid when it is not a usable duration.
  */
 export function parseSignalTimeout(value: number | string): { seconds: number } | { problem: string } {
-  const match = typeof value === 'number' ? (Number.isInteger(value) ? [String(value), String(value), 'm'] : null) : /^(\d+)([smh]?)$/.exec(value);
+  const match = typeof value === 'number' ? (Number.isInteger(value) && value >= 0 ? [String(value), String(value), 'm'] : null) : /^(\d+)([smh]?)$/.exec(value);
   if (!match) return { problem: `${typeof value === 'number' ? value : `"${value}"`} is not a duration: expected ${VALID}` };
   const amount = Number(match[1]);
   const unit = match[2] || 'm';
