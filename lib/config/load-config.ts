@@ -13,6 +13,7 @@ import { LoadedConfig } from './loaded-config';
 import { nodeRules } from './node-rules';
 import { isRawMap } from './raw-data';
 import { RawProblem } from './raw-problem';
+import { settingRules } from './setting-rules';
 import { readDotenvBeside } from './read-dotenv';
 import { ClusterConfig, cloudComposeFileSchema } from './schema';
 import { typoHints } from './typo-hints';
@@ -77,7 +78,7 @@ export function loadConfigText(text: string, options: LoadConfigTextOptions): Lo
   const cluster = isRawMap(fileData.cluster) ? fileData.cluster : undefined;
   const rules: RawProblem[] = [
     ...(parsed.success ? [] : problemsFromZodIssues(parsed.error.issues, fileData)),
-    ...(cluster ? [...nodeRules(cluster), ...volumeRules(cluster)] : []),
+    ...(cluster ? [...nodeRules(cluster), ...volumeRules(cluster), ...settingRules(cluster)] : []),
     ...typoHints(fileData),
   ];
   // A value whose variable could not be substituted was reported once already.

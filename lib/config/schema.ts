@@ -8,15 +8,14 @@
  *
  * Objects are "loose": keys the plugin does not know are legitimate template
  * data (`aws.dns.nameserver`, `aws.raid`, ...) and pass through untouched.
- * Cross-field rules (duplicate ids, LVM fit, iops bounds, ...) live in the
- * `*-rules.ts` files; likely typos of known keys are found by typo-hints.ts.
+ * Cross-field rules (duplicate ids, LVM fit, iops bounds, ...) and the
+ * contents of `signal_timeout` and `instance_policy` live in the `*-rules.ts`
+ * files; likely typos of known keys are found by typo-hints.ts.
  *
  * Error texts here say what would be valid; the loader adds what was found.
  */
 import { z } from 'zod';
 import { amiProblem } from './ami-reference';
-import { instancePolicyProblem } from './instance-policy';
-import { parseSignalTimeout } from './signal-timeout';
 import { LVM_SIZE_PATTERN, SIZE_PATTERN } from './sizes';
 
 export { SIZE_PATTERN };
@@ -180,10 +179,6 @@ export const awsSchema = z
     source_dest_check: boolean.default(true).describe('EC2 source/destination check; turn off for nodes that route traffic'),
     instance_policy: z
       .union([z.string(), z.record(z.string(), z.unknown())], { error: 'an IAM policy document: a JSON string or a map' })
-      .superRefine((value, ctx) => {
-        const problem = instancePolicyProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value, params: { complete: true } });
-      })
       .optional()
       .describe('IAM policy document (JSON string or map) attached inline to the cluster role'),
     tags: z.record(z.string(), z.unknown()).default({}).describe('Extra tags; values become strings'),
@@ -226,10 +221,6 @@ export const clusterSchema = z
     start_compose: boolean.default(true).describe('Start the compose services after cluster.sh (compose-cluster extension). Turn off when cluster.sh starts them itself'),
     signal_timeout: z
       .union([z.number(), z.string()], { error: 'a duration: minutes (15) or a number with s, m or h (90s, 30m, 1h)' })
-      .superRefine((value, ctx) => {
-        const parsed = parseSignalTimeout(value);
-        if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem, input: value, params: { complete: true } });
-      })
       .default(15)
       .describe('How long cdk deploy waits for each node\'s user data to finish: minutes, or e.g. 30m, 1h'),
   })

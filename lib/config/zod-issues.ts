@@ -36,11 +36,8 @@ function problemsFromIssue(issue: z.core.$ZodIssue, data: unknown, path: (string
       return error(`expected ${boundText(issue.origin, 'at least', issue.minimum, issue.inclusive)}, found ${describeValue(found.value)}`);
     case 'too_big':
       return error(`expected ${boundText(issue.origin, 'at most', issue.maximum, issue.inclusive)}, found ${describeValue(found.value)}`);
-    case 'custom':
-      // Refinements that word their whole message (found and expected) mark it complete.
-      if ((issue.params as { complete?: boolean } | undefined)?.complete) return error(issue.message);
-      return error(`expected ${customText(issue.message)}, found ${describeValue(found.value)}`);
     case 'invalid_format':
+    case 'custom':
     case 'not_multiple_of':
     case 'invalid_key':
     case 'invalid_element':

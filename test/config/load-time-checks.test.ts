@@ -46,7 +46,7 @@ describe('instance_policy', () => {
 
   test.each([
     ['"{not json"', 'not valid JSON'],
-    ["'[1, 2]'", 'found a list'],
+    ["'[1, 2]'", 'holds a list'],
     ['\'{"Version": "2012-10-17"}\'', 'no Statement key'],
   ])('%s is rejected at its line', (value, expected) => {
     const yaml = config(`    instance_policy: ${value}`);
