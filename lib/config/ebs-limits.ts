@@ -7,18 +7,18 @@ export interface EbsTypeLimits {
   /** Size range in GiB. */
   readonly minGiB: number;
   readonly maxGiB: number;
-  /** Provisioned IOPS; absent when the type takes no `iops`. */
+  /** Provisioned IOPS. @default undefined: the type takes no `iops` */
   readonly iops?: {
     readonly min: number;
     readonly max: number;
     /** IOPS allowed per GiB of size. */
     readonly perGiB: number;
-    /** IOPS any size may have regardless of `perGiB` (gp3's 3,000 baseline). */
+    /** IOPS any size may have regardless of `perGiB` (gp3's 3,000 baseline). @default undefined: none, `perGiB` alone bounds it */
     readonly baseline?: number;
     /** io1/io2 cannot be created without `iops`. */
     readonly required: boolean;
   };
-  /** Provisioned throughput in MiB/s (gp3 only). */
+  /** Provisioned throughput in MiB/s (gp3 only). @default undefined: the type takes no `throughput` */
   readonly throughput?: { readonly min: number; readonly max: number; readonly perIops: number };
 }
 

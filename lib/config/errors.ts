@@ -6,9 +6,9 @@
 export interface ConfigProblem {
   /** Absolute or cwd-relative path of the file. */
   readonly file: string;
-  /** 1-based line, when known. */
+  /** 1-based line. @default undefined: not known (e.g. the file cannot be read) */
   readonly line?: number;
-  /** 1-based column, when known. */
+  /** 1-based column. @default undefined: not known */
   readonly column?: number;
   /** Key path such as `cluster.aws.nodes[1].ip`. */
   readonly path: string;

@@ -9,3 +9,7 @@ export * from './json-schema';
 export { isAmiId, AMI_ID_PATTERN } from './ami-reference';
 export { isPrivateIpv4 } from './node-rules';
 export { EBS_LIMITS, DEFAULT_VOLUME_TYPE } from './ebs-limits';
+export { mountPointProblem, normalizeMountPoint } from './mount-points';
+export { deviceKey } from './device-names';
+export { parseSignalTimeout, MAX_SIGNAL_TIMEOUT_SECONDS } from './signal-timeout';
+export { instancePolicyProblem } from './instance-policy';

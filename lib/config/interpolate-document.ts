@@ -29,8 +29,7 @@ export function interpolateDocument(doc: Document, source: string, lookup: Varia
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        const key = isScalar(pair.key) ? pair.key.value : pair.key;
-        walk(pair.value, [...path, String(key)]);
+        walk(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : '?']);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => walk(item, [...path, index]));

@@ -23,7 +23,7 @@ export interface InterpolationIssue {
   readonly message: string;
   /** Offset of the offending `$` in the input text. */
   readonly offset: number;
-  /** The variable concerned, when there is one. */
+  /** The variable concerned. @default undefined: the problem is not about one variable (e.g. a lone `${`) */
   readonly variable?: string;
 }
 

@@ -22,6 +22,16 @@ const VARIABLE_REFERENCE = {
   description: 'A ${VAR} reference, substituted from the environment or .env before validation',
 };
 
+/**
+ * Booleans of YAML 1.1 (the original's PyYAML) that editors, reading YAML 1.2,
+ * see as strings: `terminate_protection: yes` must not be flagged.
+ */
+const YAML11_BOOLEAN_WORDS = {
+  type: 'string',
+  enum: ['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF'],
+  description: 'A YAML 1.1 boolean (yes/no/on/off), read as true/false',
+};
+
 /** The JSON Schema document (draft-07, which the YAML language server supports). */
 export function buildJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(cloudComposeFileSchema, {
@@ -35,14 +45,14 @@ export function buildJsonSchema(): Record<string, unknown> {
       Object.assign(jsonSchema, {
         ...(description === undefined ? {} : { description }),
         ...(defaultValue === undefined ? {} : { default: defaultValue }),
-        anyOf: [literal, { $ref: '#/definitions/variable' }],
+        anyOf: [literal, ...(zodSchema._zod.def.type === 'boolean' ? [{ $ref: '#/definitions/yaml11Boolean' }] : []), { $ref: '#/definitions/variable' }],
       });
     },
   }) as Record<string, unknown>;
   return {
     ...schema,
     title: 'cloud-compose.yml (compose-cluster)',
-    definitions: { ...((schema.definitions as object | undefined) ?? {}), variable: VARIABLE_REFERENCE },
+    definitions: { ...((schema.definitions as object | undefined) ?? {}), variable: VARIABLE_REFERENCE, yaml11Boolean: YAML11_BOOLEAN_WORDS },
   };
 }
 

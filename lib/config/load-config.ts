@@ -13,6 +13,7 @@ import { LoadedConfig } from './loaded-config';
 import { nodeRules } from './node-rules';
 import { isRawMap } from './raw-data';
 import { RawProblem } from './raw-problem';
+import { settingRules } from './setting-rules';
 import { readDotenvBeside } from './read-dotenv';
 import { ClusterConfig, cloudComposeFileSchema } from './schema';
 import { typoHints } from './typo-hints';
@@ -20,6 +21,7 @@ import { volumeRules } from './volume-rules';
 import { formatKeyPath, KeyPath, locate } from './yaml-positions';
 import { problemsFromZodIssues } from './zod-issues';
 import { pyyamlScalarTags } from './pyyaml-scalars';
+import { yamlStructureProblems } from './yaml-structure';
 
 export interface LoadConfigOptions {
   /** Path of cloud-compose.yml (or of a folder to discover it in), relative to `cwd`. @default discovered from `cwd`: `cloud-compose/cloud-compose.yml`, `.yaml`, then `cloud-compose.yml`, `.yaml` */
@@ -58,7 +60,7 @@ export interface LoadConfigTextOptions {
  */
 export function loadConfigText(text: string, options: LoadConfigTextOptions): LoadedConfig {
   const file = path.resolve(options.file);
-  const { doc, lineCounter, problems } = readYaml(text, file, options.env);
+  const { doc, lineCounter, problems, unsubstituted } = readYaml(text, file, options.env);
   const position = (keyPath: KeyPath, target?: 'value' | 'key') => locate(doc, lineCounter, keyPath, target) ?? {};
 
   let fileData: unknown;
@@ -76,11 +78,10 @@ export function loadConfigText(text: string, options: LoadConfigTextOptions): Lo
   const cluster = isRawMap(fileData.cluster) ? fileData.cluster : undefined;
   const rules: RawProblem[] = [
     ...(parsed.success ? [] : problemsFromZodIssues(parsed.error.issues, fileData)),
-    ...(cluster ? [...nodeRules(cluster), ...volumeRules(cluster)] : []),
+    ...(cluster ? [...nodeRules(cluster), ...volumeRules(cluster), ...settingRules(cluster)] : []),
     ...typoHints(fileData),
   ];
   // A value whose variable could not be substituted was reported once already.
-  const unsubstituted = problems.filter((problem) => problem.path !== '').map((problem) => problem.path);
   for (const problem of rules) {
     const where = formatKeyPath(problem.path);
     if (unsubstituted.some((prefix) => where === prefix || where.startsWith(`${prefix}.`) || where.startsWith(`${prefix}[`))) continue;
@@ -109,19 +110,25 @@ export function loadConfigText(text: string, options: LoadConfigTextOptions): Lo
  * Syntax errors end loading here; variable problems are returned (with the
  * key path of their value) so the rest can still be checked.
  */
-function readYaml(text: string, file: string, env: Record<string, string | undefined> | undefined): { doc: Document; lineCounter: LineCounter; problems: ConfigProblem[] } {
+function readYaml(text: string, file: string, env: Record<string, string | undefined> | undefined): { doc: Document; lineCounter: LineCounter; problems: ConfigProblem[]; unsubstituted: string[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', customTags: pyyamlScalarTags, lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { version: '1.1', customTags: pyyamlScalarTags, lineCounter, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number) => toPosition(lineCounter, offset);
   const problems: ConfigProblem[] = [
     ...doc.errors.map((error) => ({ file, ...at(error.pos[0]), path: '', message: yamlMessage(error.message), severity: 'error' as const })),
     ...doc.warnings.map((warning) => ({ file, ...at(warning.pos[0]), path: '', message: yamlMessage(warning.message), severity: 'warning' as const })),
   ];
   if (doc.errors.length > 0) throw new ConfigError(sortProblems(problems));
+  const structure = yamlStructureProblems(doc, (offset) => lineCounter.linePos(offset).line);
+  problems.push(...structure.map((problem) => ({ file, ...at(problem.offset), path: formatKeyPath(problem.path), message: problem.message, severity: problem.severity })));
+  // A recursive structure cannot be turned into data to check.
+  if (structure.some((problem) => problem.severity === 'error')) throw new ConfigError(sortProblems(problems));
+  const unsubstituted: string[] = [];
   for (const issue of interpolateDocument(doc, text, variableLookup(file, env))) {
     problems.push({ file, ...at(issue.offset), path: formatKeyPath(issue.path), message: issue.message, severity: 'error' });
+    unsubstituted.push(formatKeyPath(issue.path));
   }
-  return { doc, lineCounter, problems };
+  return { doc, lineCounter, problems, unsubstituted };
 }
 
 /** Warnings for `search_path` entries that are not folders: nothing can be found there. */

@@ -8,8 +8,9 @@
  *
  * Objects are "loose": keys the plugin does not know are legitimate template
  * data (`aws.dns.nameserver`, `aws.raid`, ...) and pass through untouched.
- * Cross-field rules (duplicate ids, LVM fit, iops bounds, ...) live in the
- * `*-rules.ts` files; likely typos of known keys are found by typo-hints.ts.
+ * Cross-field rules (duplicate ids, LVM fit, iops bounds, ...) and the
+ * contents of `signal_timeout` and `instance_policy` live in the `*-rules.ts`
+ * files; likely typos of known keys are found by typo-hints.ts.
  *
  * Error texts here say what would be valid; the loader adds what was found.
  */
@@ -21,7 +22,12 @@ export { SIZE_PATTERN };
 
 const size = z
   .union([
-    z.string().regex(SIZE_PATTERN, { error: 'a size: a number followed by M, G or T (e.g. 30G, 900M, 1T), or a bare number of GiB' }),
+    z.string().superRefine((value, ctx) => {
+      if (SIZE_PATTERN.test(value)) return;
+      const compact = value.replace(/\s+/g, '');
+      const hint = compact !== value && SIZE_PATTERN.test(compact) ? `without spaces: ${compact}` : 'a number followed by M, G or T (e.g. 30G, 900M, 1T), or a bare number of GiB';
+      ctx.addIssue({ code: 'custom', message: `a size ${hint}`, input: value });
+    }),
     z.number({ error: 'a size such as 30G' }).positive({ error: 'a size greater than 0' }),
   ])
   .describe('A size: a number followed by M, G or T (megabytes, gigabytes, terabytes), or a bare number of GiB. Example: 30G');
@@ -118,7 +124,11 @@ export const nodeSchema = z
     id: nodeId,
     ip: ipv4.describe('Fixed private IPv4 address of the node'),
     subnet: z.string().min(1).describe('Subnet id, e.g. subnet-0123abcd'),
-    eip: z.string().optional().describe('Elastic IP allocation id (eipalloc-...) to associate'),
+    eip: z
+      .string()
+      .regex(/^eipalloc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/, { error: 'an Elastic IP allocation id: eipalloc- followed by 8 or 17 hex digits' })
+      .optional()
+      .describe('Elastic IP allocation id (eipalloc-...) to associate'),
   })
   .describe('One fixed-IP node');
 
@@ -146,6 +156,13 @@ export const awsSchema = z
       .describe('Accounts searched when `ami` is a Name tag (compose-cluster extension). AMI tags are only visible to the owning account'),
     username: z.string().optional().describe('User that runs docker compose on the node'),
     keypair: z.string().optional().describe('EC2 key pair name'),
+    root_device: z
+      .string()
+      .regex(/^\/dev\/[a-z0-9]+$/, { error: 'a device name such as /dev/xvda or /dev/sda1' })
+      .optional()
+      .describe(
+        "Device name of the image's root volume, where the root volume's size and type go (compose-cluster extension). Default: the root volume's `block`, else /dev/xvda (Amazon Linux). CentOS/RHEL/Ubuntu images often use /dev/sda1",
+      ),
     security_groups: z
       .union([z.array(z.string()), z.string()], { error: 'a list of security group ids, or one comma-separated string' })
       .optional()
@@ -203,7 +220,7 @@ export const clusterSchema = z
     disk_setup: boolean.default(true).describe('Run the built-in disk setup before cluster.sh (compose-cluster extension). Turn off for template folders that set up disks themselves'),
     start_compose: boolean.default(true).describe('Start the compose services after cluster.sh (compose-cluster extension). Turn off when cluster.sh starts them itself'),
     signal_timeout: z
-      .union([z.number().int().positive(), z.string()])
+      .union([z.number(), z.string()], { error: 'a duration: minutes (15) or a number with s, m or h (90s, 30m, 1h)' })
       .default(15)
       .describe('How long cdk deploy waits for each node\'s user data to finish: minutes, or e.g. 30m, 1h'),
   })

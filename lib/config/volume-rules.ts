@@ -1,13 +1,17 @@
 /**
- * Rules across `aws.volumes`: unique names and devices, one root volume,
- * usable EBS sizes and performance settings, complete LVM groups whose
- * logical volumes fit.
+ * Rules across `aws.volumes`: unique names (also as shell variables), devices
+ * and mount points, one root volume, usable EBS sizes and performance
+ * settings, complete LVM groups whose logical volumes fit.
  */
+import { volumeIdVariableName } from '../user-data/deploy-time-variables';
 import { describeValue } from './describe-value';
+import { deviceKey } from './device-names';
+import { mountPointProblem, normalizeMountPoint } from './mount-points';
+import { formatKeyPath } from './yaml-positions';
 import { DEFAULT_VOLUME_TYPE, EBS_LIMITS, GP3_BASELINE_IOPS } from './ebs-limits';
 import { isRawMap, listOrEmpty, mapOrEmpty, RawMap } from './raw-data';
 import { RawProblem } from './raw-problem';
-import { ebsSizeGiB, lvmExtentsFor, lvmExtentsOnDisk, lvmSizeBytes, SIZE_PATTERN } from './sizes';
+import { ebsSizeGiB, ebsSizeProblem, lvmExtentsFor, lvmExtentsOnDisk, lvmSizeBytes, SIZE_PATTERN } from './sizes';
 
 const DEFAULT_SIZE = '10G';
 
@@ -16,7 +20,9 @@ export function volumeRules(cluster: RawMap): RawProblem[] {
   const volumes = listOrEmpty(mapOrEmpty(cluster.aws).volumes);
   const problems: RawProblem[] = [];
   const names = new Map<string, number>();
+  const variables = new Map<string, number>();
   const blocks = new Map<string, number>();
+  const mounts = new Map<string, string>();
   const groups = new Map<string, number>();
   const rootLike: number[] = [];
 
@@ -24,20 +30,49 @@ export function volumeRules(cluster: RawMap): RawProblem[] {
     if (!isRawMap(volume)) return;
     const path = ['cluster', 'aws', 'volumes', index];
     const error = (key: (string | number)[], message: string) => problems.push({ path: [...path, ...key], message, severity: 'error' });
+    const ephemeral = volume.ephemeral === true;
+    const nfs = volume.file_system === 'nfs' || volume.file_system === 'nfs4';
 
     if (typeof volume.name === 'string') {
       const first = names.get(volume.name);
       if (first !== undefined) error(['name'], `duplicate volume name "${volume.name}": volumes[${first}] has it too; expected unique names`);
       else names.set(volume.name, index);
+      // The user data finds each volume by a shell variable named after it.
+      const variable = volumeIdVariableName(volume.name);
+      const sameVariable = variables.get(variable);
+      if (first === undefined && sameVariable !== undefined) {
+        const other = String(mapOrEmpty(volumes[sameVariable]).name);
+        error(['name'], `volume name "${volume.name}" and "${other}" (volumes[${sameVariable}]) both become the shell variable ${variable} (characters other than letters, digits and _ turn into _), so one volume's setup would find the other's disk; expected names that differ in letters, digits or _`);
+      } else if (first === undefined) {
+        variables.set(variable, index);
+      }
     }
     if (typeof volume.block === 'string') {
-      const first = blocks.get(volume.block);
-      if (first !== undefined) error(['block'], `duplicate device "${volume.block}": volumes[${first}] is attached there too; expected one volume per device`);
-      else blocks.set(volume.block, index);
+      const first = blocks.get(deviceKey(volume.block));
+      if (first !== undefined) {
+        const other = String(mapOrEmpty(volumes[first]).block);
+        const same = other === volume.block ? '' : ` (${other} and ${volume.block} are one disk: Xen instances show /dev/sdX as /dev/xvdX)`;
+        error(['block'], `duplicate device "${volume.block}": volumes[${first}] is attached there too${same}; expected one volume per device`);
+      } else {
+        blocks.set(deviceKey(volume.block), index);
+      }
+    }
+    if (volume.block !== undefined && !nfs) {
+      for (const [key, mount] of mountPointsOf(volume)) {
+        const at = [...path, ...key];
+        // Relative paths are reported by the schema.
+        const problem = typeof mount === 'string' && mount.startsWith('/') ? mountPointProblem(mount) : undefined;
+        if (problem !== undefined) {
+          error(key, problem);
+        } else if (typeof mount === 'string' && mount.startsWith('/')) {
+          const normalized = normalizeMountPoint(mount);
+          const first = mounts.get(normalized);
+          if (first !== undefined) error(key, `${normalized} is also the mount point of ${first}; expected one filesystem per mount point`);
+          else mounts.set(normalized, formatKeyPath(at));
+        }
+      }
     }
 
-    const ephemeral = volume.ephemeral === true;
-    const nfs = volume.file_system === 'nfs' || volume.file_system === 'nfs4';
     if (ephemeral) {
       if (typeof volume.name === 'string' && !/^ephemeral\d+$/.test(volume.name)) {
         error(['name'], `an instance store volume is named after its virtual device: expected ephemeral0, ephemeral1, ...; found "${volume.name}"`);
@@ -77,6 +112,27 @@ export function volumeRules(cluster: RawMap): RawProblem[] {
   return problems;
 }
 
+/**
+ * The mount points the disk setup creates for a volume, by key path below the
+ * volume: `meta.mount`, each logical volume's `mount`, and Docker's storage
+ * for an lvm2 group used as Docker root (`meta.docker_root`, by default the
+ * group `docker` when no logical volume has a mount).
+ */
+function mountPointsOf(volume: RawMap): [(string | number)[], unknown][] {
+  const meta = mapOrEmpty(volume.meta);
+  if (volume.file_system !== 'lvm2') return meta.mount === undefined ? [] : [[['meta', 'mount'], meta.mount]];
+  const logicalVolumes = listOrEmpty(meta.volumes).map(mapOrEmpty);
+  const dockerRoot = meta.docker_root === true || (meta.docker_root === undefined && meta.group === 'docker' && logicalVolumes.length > 0 && !logicalVolumes.some((lv) => lv.mount));
+  const mounts: [(string | number)[], unknown][] = dockerRoot && logicalVolumes.length > 0 ? [[['meta', 'docker_root'], DOCKER_ROOT]] : [];
+  logicalVolumes.forEach((lv, index) => {
+    if (!(dockerRoot && index === 0) && lv.mount !== undefined) mounts.push([['meta', 'volumes', index, 'mount'], lv.mount]);
+  });
+  return mounts;
+}
+
+/** Where Docker keeps images and containers (the lvm2 docker_root mount). */
+const DOCKER_ROOT = '/var/lib/docker';
+
 /** Size, iops and throughput of one EBS volume against its type's limits. */
 function ebsRules(volume: RawMap, path: (string | number)[]): RawProblem[] {
   const problems: RawProblem[] = [];
@@ -85,10 +141,9 @@ function ebsRules(volume: RawMap, path: (string | number)[]): RawProblem[] {
   const limits = EBS_LIMITS[type];
   const written = volume.size ?? DEFAULT_SIZE;
   const validSyntax = (typeof written === 'string' && SIZE_PATTERN.test(written)) || (typeof written === 'number' && written > 0);
+  const sizeProblem = validSyntax ? ebsSizeProblem(written as string | number) : undefined;
+  if (sizeProblem) problems.push({ path: [...path, 'size'], ...sizeProblem });
   const gib = validSyntax ? ebsSizeGiB(written as string | number) : undefined;
-  if (validSyntax && gib === undefined) {
-    error('size', `${describeValue(written)} is less than 1 GiB (EBS sizes are whole GiB; M counts as 1/1000 G and rounds down, as in the original): expected at least 1G`);
-  }
   if (!limits) return problems;
   if (gib !== undefined && (gib < limits.minGiB || gib > limits.maxGiB)) {
     error('size', `${describeValue(written)} is ${gib} GiB; a ${type} volume must be ${limits.minGiB}-${limits.maxGiB} GiB`);

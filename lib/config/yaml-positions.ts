@@ -50,9 +50,12 @@ export function locate(doc: Document, lineCounter: LineCounter, path: KeyPath, t
   return { line, column: col };
 }
 
-/** The pair for `key` in `map`, looking through YAML 1.1 merge keys (`<<: *base`) as a loader does. */
+/**
+ * The pair for `key` in `map`, looking through YAML 1.1 merge keys (`<<: *base`) as a loader does.
+ * Of a repeated key, the last pair: its value is the one loaded (as in PyYAML).
+ */
 function findPair(doc: Document, map: YAMLMap, key: string | number, depth = 0): Pair | undefined {
-  const own = map.items.find((item) => isPair(item) && keyMatches(item.key, key));
+  const own = [...map.items].reverse().find((item) => isPair(item) && keyMatches(item.key, key));
   if (own || depth > 10) return own;
   for (const item of map.items) {
     if (!isPair(item) || !isMergeKey(item.key)) continue;

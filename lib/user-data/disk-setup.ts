@@ -6,7 +6,7 @@
  *
  * Volumes without `block` (the root volume) and nfs volumes get no setup.
  */
-import { ConfigError, ConfigProblem, LogicalVolumeConfig, VolumeConfig } from '../config';
+import { ConfigError, ConfigProblem, LogicalVolumeConfig, mountPointProblem, normalizeMountPoint, VolumeConfig } from '../config';
 import { pathWord, shellQuote } from './shell-quote';
 import { CORE_FUNCTIONS } from './shell/core-functions';
 import { DISK_FUNCTIONS } from './shell/disk-functions';
@@ -140,11 +140,12 @@ function diskSetupProblems(volumes: readonly VolumeConfig[], file: string): Conf
   const mounts = new Map<string, string>();
   const problem = (path: string, message: string) => problems.push({ file, path: `cluster.aws.volumes${path}`, message, severity: 'error' });
   const claimMount = (path: string, mount: string) => {
-    if (!/^\/[^\s#'"\\]*$/.test(mount)) {
-      problem(path, `"${mount}" cannot be a mount point in /etc/fstab: expected an absolute path without spaces, quotes, # or backslashes`);
+    const unusable = mountPointProblem(mount);
+    if (unusable !== undefined) {
+      problem(path, unusable);
       return;
     }
-    const normalized = mount.replace(/\/+$/, '') || '/';
+    const normalized = normalizeMountPoint(mount);
     const first = mounts.get(normalized);
     if (first !== undefined) problem(path, `${normalized} is also the mount point of ${first}; expected one filesystem per mount point`);
     else mounts.set(normalized, `cluster.aws.volumes${path}`);
@@ -155,8 +156,14 @@ function diskSetupProblems(volumes: readonly VolumeConfig[], file: string): Conf
     }
   };
 
+  const variables = new Map<string, string>();
   volumes.forEach((volume, index) => {
     if (!needsDiskSetup(volume)) return;
+    // Each volume's setup finds its disk by this variable: two volumes sharing it would find one disk.
+    const variable = volumeIdVariableName(volume.name);
+    const other = variables.get(variable);
+    if (other !== undefined) problem(`[${index}].name`, `volume names "${other}" and "${volume.name}" both become the shell variable ${variable}; expected names that differ in letters, digits or _`);
+    else variables.set(variable, volume.name);
     const at = `[${index}]`;
     const meta = volume.meta;
     checkOptions(`${at}.meta.options`, meta?.options);

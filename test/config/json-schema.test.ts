@@ -41,6 +41,18 @@ describe('validating files with the schema', () => {
     );
   });
 
+  test('YAML 1.1 booleans, which an editor reads as strings (YAML 1.2), are accepted for boolean keys; other words are not', () => {
+    const readAs12 = (text: string) => parse(text, { version: '1.2' }) as Record<string, unknown>;
+    const base = fs.readFileSync(path.join(ROOT, 'test/config/fixtures/original-readme/cloud-compose.yml'), 'utf8');
+    for (const word of ['yes', 'No', 'ON', 'off']) {
+      const data = readAs12(base.replace(/terminate_protection: false/, `terminate_protection: ${word}`));
+      expect((data.cluster as { aws: { terminate_protection: unknown } }).aws.terminate_protection).toBe(word);
+      expect(validate(data)).toBe(true);
+    }
+    const maybe = readAs12(base.replace(/terminate_protection: false/, 'terminate_protection: maybe'));
+    expect(validate(maybe)).toBe(false);
+  });
+
   test('keys with defaults are optional and documented with their default', () => {
     const schema = JSON.parse(committed);
     const aws = schema.properties.cluster.properties.aws;

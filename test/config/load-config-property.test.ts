@@ -1,6 +1,7 @@
 /**
  * Whatever the text, loading either succeeds or throws ConfigError: never any
- * other exception.
+ * other exception; and what loads is plain data (no cycles from recursive
+ * aliases), which later stages can walk.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,7 +15,8 @@ const ENV = { CLUSTER_NAME: 'c', IMAGE_ID: 'ami-12345678', CLUSTER_NODE_0_IP: '1
 
 function loadsOrConfigError(text: string): boolean {
   try {
-    loadConfigText(text, { file: FILE, env: ENV });
+    const config = loadConfigText(text, { file: FILE, env: ENV });
+    JSON.stringify(config.fileData);
     return true;
   } catch (error) {
     if (error instanceof ConfigError) return true;
@@ -25,6 +27,10 @@ function loadsOrConfigError(text: string): boolean {
 const TOKENS = ['cluster:', 'aws:', 'nodes:', 'volumes:', 'meta:', '- ', ': ', '\n', '  ', '${X}', '${CLUSTER_NAME:-d}', '$$', '${', '}', '&a ', '*a', '<<: ', '[', ']', '{', '}', ',', '#', '"', "'", '|', '>', '!!str ', '!!binary ', '? ', '---', '...', 'yes', 'no', '.', '900M', '20G', 'ami-1', '10.0.0.1', '~', '0x1f', '1e5', '%YAML 1.1'];
 
 describe('loading never throws anything but ConfigError', () => {
+  test.each(['? {<<: 1}\n: x\n', 'cluster:\n  {<<: 1}: x\n'])('a map key holding an invalid merge (found by the token soup): %p', (text) => {
+    expect(() => loadConfigText(text, { file: FILE, env: ENV })).toThrow(ConfigError);
+  });
+
   test('random text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300 }), loadsOrConfigError), { numRuns: 300 });
   });
@@ -49,6 +55,24 @@ describe('loading never throws anything but ConfigError', () => {
         else if (kind === 'delete') copy.splice(index, 1);
         else copy[index] = copy[index]?.slice(0, text.length) ?? '';
       }
+      return copy.join('\n');
+    });
+    fc.assert(fc.property(mutated, loadsOrConfigError), { numRuns: 300 });
+  });
+
+  test('the README example with anchors and aliases at random places (recursive ones included)', () => {
+    const lines = EXAMPLE.split('\n');
+    const placed = fc.record({
+      anchorAt: fc.nat({ max: lines.length - 1 }),
+      aliasAt: fc.nat({ max: lines.length - 1 }),
+      flow: fc.boolean(),
+    });
+    const mutated = placed.map(({ anchorAt, aliasAt, flow }) => {
+      const copy = [...lines];
+      // The anchor goes on a key's value (or on its nested block); the alias becomes a new key or item after it.
+      copy[anchorAt] = copy[anchorAt].replace(/^(\s*(?:- )?[\w-]+:)(.*)$/, (_all, key: string, rest: string) => `${key} &a${rest}`);
+      const indent = /^\s*/.exec(copy[aliasAt])?.[0] ?? '';
+      copy.splice(aliasAt + 1, 0, flow ? `${indent}x: [*a]` : `${indent}x: *a`);
       return copy.join('\n');
     });
     fc.assert(fc.property(mutated, loadsOrConfigError), { numRuns: 300 });

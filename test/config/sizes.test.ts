@@ -8,6 +8,7 @@ describe('EBS sizes keep the original arithmetic', () => {
     ['2500M', 2],
     [20, 20], // a bare number is GiB
     ['20', 20],
+    ['1.5T', 1500],
   ])('%p is %d GiB', (size, gib) => {
     expect(ebsSizeGiB(size)).toBe(gib);
   });
@@ -16,7 +17,11 @@ describe('EBS sizes keep the original arithmetic', () => {
     expect(ebsSizeGiB(size)).toBeUndefined();
   });
 
-  test.each(['30g', '30GB', 'x'])('%p is not a size', (size) => {
+  test.each(['1.5G', 1.5, '1.0005T'])('%p is not a whole number of GiB: undefined (an error for the loader)', (size) => {
+    expect(ebsSizeGiB(size)).toBeUndefined();
+  });
+
+  test.each(['30g', '30GB', 'x', '30 G', ' 30G'])('%p is not a size', (size) => {
     expect(ebsSizeGiB(size)).toBeUndefined();
   });
 });

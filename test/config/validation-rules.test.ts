@@ -94,7 +94,7 @@ describe('wrong types', () => {
 });
 
 describe('sizes and units', () => {
-  test.each(['30G', '1T', '2000M', 20, '1.5G'])('EBS size %p is accepted', (size) => {
+  test.each(['30G', '1T', '2000M', 20, '1.5T'])('EBS size %p is accepted', (size) => {
     expect(errorsOf(load(config('', { volumes: volumes('      - name: data', `        size: ${size}`, '        block: /dev/xvdc') })))).toEqual([]);
   });
 
@@ -363,11 +363,13 @@ describe('YAML errors', () => {
     expect(errors[0].line).toBeGreaterThan(0);
   });
 
-  test('a duplicate key is an error at the second key', () => {
+  test('a duplicate key is a warning at the second key, whose value wins (as in PyYAML; more in load-time-checks.test.ts)', () => {
     const yaml = config().replace('  name: test-cluster', '  name: test-cluster\n  name: other');
-    const error = only(errorsOf(load(yaml)));
-    expect(error.line).toBe(lineOf(yaml, 'name: other'));
-    expect(error.message).toContain('unique');
+    const outcome = load(yaml);
+    const warning = only(warningsOf(outcome));
+    expect(warning).toMatchObject({ path: 'cluster.name', line: lineOf(yaml, 'name: other') });
+    expect(warning.message).toContain('duplicate key "name"');
+    expect(outcome.config?.cluster.name).toBe('other');
   });
 });
 

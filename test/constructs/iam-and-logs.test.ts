@@ -3,7 +3,7 @@
  */
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { editedConfig, fixtureConfig, synthCluster } from './support';
+import { editedConfig, fixtureConfig, schemaOnlyConfig, synthCluster } from './support';
 
 const POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::backups/*' }] };
 
@@ -28,8 +28,8 @@ describe('role and instance profile', () => {
     template.hasResourceProperties('AWS::IAM::Role', { Policies: [{ PolicyName: 'InstancePolicy', PolicyDocument: POLICY }] });
   });
 
-  test('instance_policy that is not JSON is a config error naming the key', () => {
-    const config = editedConfig('three-nodes.yml', (c) => { c.aws.instance_policy = '{"Statement": ['; });
+  test('instance_policy that is not JSON is a config error naming the key (the loader reports it first; this is the construct\'s own check)', () => {
+    const config = schemaOnlyConfig('three-nodes.yml', (c) => { c.aws.instance_policy = '{"Statement": ['; });
     expect(() => synthCluster(config)).toThrow(/cluster\.aws\.instance_policy: not valid JSON/);
   });
 

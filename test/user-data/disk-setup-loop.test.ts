@@ -106,4 +106,24 @@ describeLoop('the disk setup on a loop device', () => {
     expect(result.stderr).toContain(`volume data: ${device} is blank and meta.format is not set: set meta.format: true to create a filesystem`);
     expect(spawnSync('blkid', ['-p', device]).status).toBe(2);
   });
+
+  test("a mount point holding another filesystem fails before fstab is touched: the image's entry for it stays", () => {
+    const imageFstab = `# static file system information\nLABEL=cloudimg-rootfs / ext4 defaults 0 1\nLABEL=scratch ${mount} ext4 defaults 0 2\n`;
+    fs.writeFileSync(fstab, imageFstab);
+    fs.mkdirSync(mount);
+    sh('mount', ['-t', 'tmpfs', 'tmpfs', mount]);
+    const result = setup('xfs', { format: true, mount: `${mount}/` });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${mount} already has another filesystem mounted`);
+    expect(fs.readFileSync(fstab, 'utf8')).toBe(imageFstab);
+    expect(sh('findmnt', ['-n', '-o', 'FSTYPE', mount])).toBe('tmpfs');
+  });
+
+  test('a mount point written with a trailing slash gets the same fstab entry as without', () => {
+    expect(setup('xfs', { format: true, mount: `${mount}/` }).status).toBe(0);
+    const uuid = sh('blkid', ['-p', '-o', 'value', '-s', 'UUID', device]);
+    expect(fs.readFileSync(fstab, 'utf8')).toBe(`# static file system information\nUUID=${uuid} ${mount} xfs defaults,noatime,nofail 0 0\n`);
+    expect(setup('xfs', { format: true, mount }).status).toBe(0);
+    expect(fs.readFileSync(fstab, 'utf8')).toBe(`# static file system information\nUUID=${uuid} ${mount} xfs defaults,noatime,nofail 0 0\n`);
+  });
 });

@@ -130,7 +130,7 @@ describe('settings the setup cannot carry out are config errors, all at once', (
       ]),
     ).toEqual([
       'cluster.aws.volumes[0].meta.format: meta.format needs file_system ext4 or xfs to know which filesystem to create (found no file_system)',
-      'cluster.aws.volumes[1].meta.mount: "/my data" cannot be a mount point in /etc/fstab: expected an absolute path without spaces, quotes, # or backslashes',
+      'cluster.aws.volumes[1].meta.mount: "/my data" cannot be a mount point in /etc/fstab: expected an absolute path without spaces, quotes, #, $, backquotes or backslashes, e.g. /data/mongodb',
       'cluster.aws.volumes[2].meta.docker_root: docker_root applies to file_system lvm2 volumes, not xfs',
     ]);
   });
@@ -145,6 +145,18 @@ describe('settings the setup cannot carry out are config errors, all at once', (
     expect(problems).toEqual([
       'cluster.aws.volumes[1].meta.mount: /var/lib/docker is also the mount point of cluster.aws.volumes[0].meta.docker_root; expected one filesystem per mount point',
       'cluster.aws.volumes[3].meta.mount: /data is also the mount point of cluster.aws.volumes[2].meta.mount; expected one filesystem per mount point',
+    ]);
+  });
+
+  test('a system folder as mount point, and two volume names sharing a shell variable (checked here too, for callers that skip the loader)', () => {
+    expect(
+      problemsOf([
+        volume({ name: 'data-1', block: '/dev/xvdf', file_system: 'xfs', meta: { mount: '/' } }),
+        volume({ name: 'data_1', block: '/dev/xvdg', file_system: 'xfs', meta: { mount: '/data' } }),
+      ]),
+    ).toEqual([
+      expect.stringMatching(/^cluster\.aws\.volumes\[0\]\.meta\.mount: \/ cannot be a mount point: \/ belongs to the operating system/),
+      'cluster.aws.volumes[1].name: volume names "data-1" and "data_1" both become the shell variable CC_VOLUME_ID_data_1; expected names that differ in letters, digits or _',
     ]);
   });
 

@@ -95,14 +95,22 @@ cc_mounted() {
   mountpoint -q "$2" && [ "$(mountpoint -d "$2")" = "$(lsblk -dno MAJ:MIN "$1" | tr -d ' ')" ]
 }
 # cc_mount DEVICE DIR OPTIONS: one fstab entry by UUID with nofail (other entries for DIR or for the
-# UUID are commented out), then mounts DEVICE at DIR unless it is mounted there already.
+# UUID are commented out), then mounts DEVICE at DIR unless it is mounted there already. Every check
+# comes before fstab is touched: a refused mount leaves the image's own entries as they were.
 cc_mount() {
-  local dev=$1 dir=$2 opts=$3 uuid type pass=0 tmp
+  local dev=$1 dir=$2 opts=$3 uuid type pass=0 tmp mounted=0
+  [ "$dir" = / ] || dir=\${dir%/}
   if [ "$(blkid -p -o value -s USAGE "$dev" || true)" != filesystem ]; then
     cc_die "$dev holds $(cc_signature "$dev"), not a filesystem: cannot mount it at $dir"
   fi
   uuid=$(blkid -p -o value -s UUID "$dev")
   type=$(blkid -p -o value -s TYPE "$dev")
+  if [ -z "$uuid" ]; then cc_die "$dev has no filesystem UUID: cannot write its fstab entry"; fi
+  if cc_mounted "$dev" "$dir"; then
+    mounted=1
+  elif mountpoint -q "$dir"; then
+    cc_die "$dir already has another filesystem mounted: not mounting $dev there and leaving fstab unchanged"
+  fi
   case $type in ext*) pass=2 ;; esac
   case ",$opts," in *,nofail,*) ;; *) opts=$opts,nofail ;; esac
   [ -e "$CC_FSTAB" ] || : >"$CC_FSTAB"
@@ -117,9 +125,8 @@ cc_mount() {
     cc_log "fstab: UUID=$uuid on $dir"
   fi
   rm -f "$tmp"
+  if [ "$mounted" = 1 ]; then return 0; fi
   mkdir -p "$dir"
-  if cc_mounted "$dev" "$dir"; then return 0; fi
-  if mountpoint -q "$dir"; then cc_die "$dir already has another filesystem mounted"; fi
   mount -t "$type" -o "$opts" "$dev" "$dir" || cc_die "cannot mount $dev at $dir"
 }
 # cc_grow DEVICE DIR: grows the mounted filesystem to its device's size (a restore from a smaller snapshot); no-op otherwise.
