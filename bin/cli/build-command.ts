@@ -7,8 +7,9 @@
  */
 import { LoadedConfig, loadConfig } from '../../lib/config';
 import { renderClusterScript, TemplateError } from '../../lib/user-data';
-import { CliCommand, EXIT, stringOption, UsageError } from './command';
-import { nodeImage, noteImage } from './node-image';
+import { CliCommand, EXIT, stringOption } from './command';
+import { NODE_IMAGE_OPTIONS, nodeImageFromArgs, noteImage } from './node-image';
+import { listedNodeId, nodeIdList } from './node-selection';
 
 export const buildCommand: CliCommand = {
   name: 'build',
@@ -36,22 +37,13 @@ Options:
   options: {
     config: { type: 'string', short: 'c' },
     node: { type: 'string', short: 'n' },
-    ami: { type: 'string' },
-    account: { type: 'string' },
-    region: { type: 'string' },
+    ...NODE_IMAGE_OPTIONS,
   },
   run(args, context) {
     const config = loadConfig({ file: stringOption(args, 'config'), cwd: context.cwd, env: context.env });
     const node = stringOption(args, 'node');
     const nodeId = node === undefined ? undefined : nodeIdFor(config, node);
-    const image = nodeImage(config, {
-      ami: stringOption(args, 'ami'),
-      nodeId: node,
-      account: stringOption(args, 'account'),
-      region: stringOption(args, 'region'),
-      cwd: context.cwd,
-      env: context.env,
-    });
+    const image = nodeImageFromArgs(config, args, node, context);
     let script: string;
     try {
       script = renderClusterScript(config, { nodeId, amiId: image.amiId, env: context.env });
@@ -65,22 +57,17 @@ Options:
 };
 
 /**
- * The id as the config writes it: `--node 1` matches `id: 1` (a number),
- * `--node a` matches `id: a`. A fixed-IP cluster rejects an id it does not
- * list; an ASG cluster (no `nodes`) passes it as given (a number when it looks like one).
+ * The id as the config writes it (see listedNodeId); an ASG cluster (no
+ * `nodes`) passes it as given (a number when it looks like one).
  */
 function nodeIdFor(config: LoadedConfig, requested: string): string | number {
-  const nodes = config.cluster.aws.nodes ?? [];
-  const match = nodes.find((node) => String(node.id) === requested);
-  if (match) return match.id;
-  if (nodes.length > 0) throw new UsageError(`no node "${requested}" in ${config.file}: expected one of ${nodes.map((node) => String(node.id)).join(', ')}`);
-  return /^-?\d+$/.test(requested) ? Number(requested) : requested;
+  return listedNodeId(config, requested) ?? (/^-?\d+$/.test(requested) ? Number(requested) : requested);
 }
 
 /** A template that needs `_node_id` fails without `--node`: the error says how to give one. */
 function withNodeHint(error: unknown, config: LoadedConfig): unknown {
   if (!(error instanceof TemplateError) || !/'_node_id' is undefined/.test(error.message)) return error;
-  const ids = (config.cluster.aws.nodes ?? []).map((node) => String(node.id));
-  error.message += ` (use --node ID${ids.length > 0 ? `: ${ids.join(', ')}` : ''})`;
+  const ids = nodeIdList(config);
+  error.message += ` (use --node ID${ids ? `: ${ids}` : ''})`;
   return error;
 }

@@ -13,7 +13,7 @@ import { resolveAppEnvironment } from '../app/app-environment';
 import { AppUsageError } from '../app/app-usage-error';
 import { readProjectContext } from '../app/project-context';
 import { findCdkProjectDir } from './cdk-project';
-import { CliContext, UsageError } from './command';
+import { CliContext, CommandArgs, stringOption, UsageError } from './command';
 
 /** The image to render and where it came from (for the note on stderr). */
 export interface NodeImage {
@@ -78,6 +78,25 @@ export function nodeImage(config: LoadedConfig, options: NodeImageOptions): Node
     source: `aws.ami as configured: no pin in the lock file and no cached lookup of "${aws.ami}" for aws://${account}/${region}; the node gets an image id (pass --ami, or --account/--region)`,
     resolved: false,
   };
+}
+
+/** The options that choose the image, shared by `build` and `user-data` (help text is each command's). */
+export const NODE_IMAGE_OPTIONS = {
+  ami: { type: 'string' },
+  account: { type: 'string' },
+  region: { type: 'string' },
+} as const;
+
+/** The image for `nodeId` as the command line (`--ami`, `--account`, `--region`) asks. */
+export function nodeImageFromArgs(config: LoadedConfig, args: CommandArgs, nodeId: string | undefined, context: CliContext): NodeImage {
+  return nodeImage(config, {
+    ami: stringOption(args, 'ami'),
+    nodeId,
+    account: stringOption(args, 'account'),
+    region: stringOption(args, 'region'),
+    cwd: context.cwd,
+    env: context.env,
+  });
 }
 
 /** Says on stderr which image `aws.ami` was rendered with, unless it is the configured id or `--ami`. */

@@ -7,7 +7,8 @@
 import { LoadedConfig, loadConfig } from '../../lib/config';
 import { buildNodeUserData, USER_DATA_LIMIT_BYTES } from '../../lib/user-data';
 import { CliCommand, EXIT, stringOption, UsageError } from './command';
-import { nodeImage, noteImage } from './node-image';
+import { NODE_IMAGE_OPTIONS, nodeImageFromArgs, noteImage } from './node-image';
+import { listedNodeId, nodeIdList } from './node-selection';
 
 export const userDataCommand: CliCommand = {
   name: 'user-data',
@@ -35,21 +36,12 @@ Options:
   options: {
     config: { type: 'string', short: 'c' },
     node: { type: 'string', short: 'n' },
-    ami: { type: 'string' },
-    account: { type: 'string' },
-    region: { type: 'string' },
+    ...NODE_IMAGE_OPTIONS,
   },
   run(args, context) {
     const config = loadConfig({ file: stringOption(args, 'config'), cwd: context.cwd, env: context.env });
     const nodeId = selectNode(config, stringOption(args, 'node'));
-    const image = nodeImage(config, {
-      ami: stringOption(args, 'ami'),
-      nodeId: String(nodeId),
-      account: stringOption(args, 'account'),
-      region: stringOption(args, 'region'),
-      cwd: context.cwd,
-      env: context.env,
-    });
+    const image = nodeImageFromArgs(config, args, String(nodeId), context);
     const userData = buildNodeUserData(config, { nodeId, amiId: image.amiId, env: context.env });
     context.stdout(userData.readableScript);
     for (const warning of userData.warnings) context.stderr(`warning: node ${userData.nodeId}: ${warning}\n`);
@@ -64,11 +56,7 @@ Options:
 
 /** The id of the node asked for with `--node`, as the config writes it; an ASG cluster has one launch template, named after the cluster. */
 function selectNode(config: LoadedConfig, requested: string | undefined): string | number {
-  const nodes = config.cluster.aws.nodes ?? [];
-  if (nodes.length === 0) return config.cluster.name;
-  const ids = nodes.map((node) => String(node.id)).join(', ');
-  if (requested === undefined) throw new UsageError(`--node is required: one of ${ids}`);
-  const node = nodes.find((candidate) => String(candidate.id) === requested);
-  if (!node) throw new UsageError(`no node "${requested}" in ${config.file}: expected one of ${ids}`);
-  return node.id;
+  if (!config.cluster.aws.nodes?.length) return config.cluster.name;
+  if (requested === undefined) throw new UsageError(`--node is required: one of ${nodeIdList(config)}`);
+  return listedNodeId(config, requested)!;
 }

@@ -8,10 +8,10 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadConfig } from '../../../lib/config';
 import { renderJinjaTemplate } from '../../../lib/user-data/templates/jinja/jinja-environment';
 import { buildTemplateData } from '../../../lib/user-data/templates/render-cluster-script';
 import { TemplateError } from '../../../lib/user-data/templates/template-error';
+import { EXAMPLE_ENV, loadExample } from '../support/fixtures';
 import { CORPUS } from './support/jinja-corpus';
 
 const REFERENCE = path.join(__dirname, 'support', 'jinja2_reference.py');
@@ -58,19 +58,8 @@ describeIfJinja2('renders like Jinja2 (differential)', () => {
 });
 
 describeIfJinja2('the bundled example renders like Jinja2', () => {
-  const env = {
-    CLUSTER_NAME: 'mongodb-prod',
-    IMAGE_NAME: 'docker-host-al2023',
-    SECURITY_GROUP_ID: 'sg-0a1b2c3d4e5f60718',
-    KEYPAIR: 'data-platform',
-    CLUSTER_NODE_0_IP: '10.20.1.10',
-    CLUSTER_NODE_0_SUBNET: 'subnet-0a00000000000000a',
-    CLUSTER_NODE_1_IP: '10.20.2.10',
-    CLUSTER_NODE_1_SUBNET: 'subnet-0b00000000000000b',
-    CLUSTER_NODE_2_IP: '10.20.3.10',
-    CLUSTER_NODE_2_SUBNET: 'subnet-0c00000000000000c',
-  };
-  const config = loadConfig({ file: path.join(__dirname, '../../../examples/mongodb/cloud-compose/cloud-compose.yml'), env });
+  const env = EXAMPLE_ENV;
+  const config = loadExample();
 
   test.each([0, 1, 2])('node %s', (nodeId) => {
     const data = buildTemplateData(config, { nodeId, amiId: 'ami-0123456789abcdef0', env });
