@@ -8,7 +8,7 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ConfigError, ConfigProblem } from '../config';
+import { ConfigError, ConfigProblem, instancePolicyProblem } from '../config';
 import { ComposeClusterProps } from './compose-cluster-props';
 import { ipProblemInSubnet, parseIpv4 } from './ipv4';
 import { nearestRetention } from './log-retention';
@@ -118,14 +118,10 @@ export function checkCluster(scope: Construct, props: ComposeClusterProps): Chec
   }
 
   let instancePolicy: Record<string, unknown> | undefined;
-  if (typeof aws.instance_policy === 'string') {
-    try {
-      instancePolicy = JSON.parse(aws.instance_policy) as Record<string, unknown>;
-    } catch (error) {
-      problem('aws.instance_policy', `not valid JSON (${(error as Error).message}); give an IAM policy document as JSON text or as a YAML map`);
-    }
-  } else {
-    instancePolicy = aws.instance_policy;
+  if (aws.instance_policy !== undefined) {
+    const policyProblem = instancePolicyProblem(aws.instance_policy);
+    if (policyProblem) problem('aws.instance_policy', policyProblem);
+    else instancePolicy = typeof aws.instance_policy === 'string' ? (JSON.parse(aws.instance_policy) as Record<string, unknown>) : aws.instance_policy;
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
