@@ -13,3 +13,4 @@ export { mountPointProblem, normalizeMountPoint } from './mount-points';
 export { deviceKey } from './device-names';
 export { parseSignalTimeout, MAX_SIGNAL_TIMEOUT_SECONDS } from './signal-timeout';
 export { instancePolicyProblem } from './instance-policy';
+export { DOCKER_ROOT, isDockerRootVolume } from './docker-root';

@@ -6,6 +6,7 @@
 import { volumeIdVariableName } from '../user-data/deploy-time-variables';
 import { describeValue } from './describe-value';
 import { deviceKey } from './device-names';
+import { DOCKER_ROOT, isDockerRootVolume } from './docker-root';
 import { mountPointProblem, normalizeMountPoint } from './mount-points';
 import { formatKeyPath } from './yaml-positions';
 import { DEFAULT_VOLUME_TYPE, EBS_LIMITS, GP3_BASELINE_IOPS } from './ebs-limits';
@@ -122,7 +123,7 @@ function mountPointsOf(volume: RawMap): [(string | number)[], unknown][] {
   const meta = mapOrEmpty(volume.meta);
   if (volume.file_system !== 'lvm2') return meta.mount === undefined ? [] : [[['meta', 'mount'], meta.mount]];
   const logicalVolumes = listOrEmpty(meta.volumes).map(mapOrEmpty);
-  const dockerRoot = meta.docker_root === true || (meta.docker_root === undefined && meta.group === 'docker' && logicalVolumes.length > 0 && !logicalVolumes.some((lv) => lv.mount));
+  const dockerRoot = isDockerRootVolume({ file_system: volume.file_system, meta: { ...meta, volumes: logicalVolumes } });
   const mounts: [(string | number)[], unknown][] = dockerRoot && logicalVolumes.length > 0 ? [[['meta', 'docker_root'], DOCKER_ROOT]] : [];
   logicalVolumes.forEach((lv, index) => {
     if (!(dockerRoot && index === 0) && lv.mount !== undefined) mounts.push([['meta', 'volumes', index, 'mount'], lv.mount]);
@@ -130,8 +131,6 @@ function mountPointsOf(volume: RawMap): [(string | number)[], unknown][] {
   return mounts;
 }
 
-/** Where Docker keeps images and containers (the lvm2 docker_root mount). */
-const DOCKER_ROOT = '/var/lib/docker';
 
 /** Size, iops and throughput of one EBS volume against its type's limits. */
 function ebsRules(volume: RawMap, path: (string | number)[]): RawProblem[] {

@@ -6,16 +6,13 @@
  *
  * Volumes without `block` (the root volume) and nfs volumes get no setup.
  */
-import { ConfigError, ConfigProblem, LogicalVolumeConfig, mountPointProblem, normalizeMountPoint, VolumeConfig } from '../config';
+import { ConfigError, ConfigProblem, DOCKER_ROOT, isDockerRootVolume, LogicalVolumeConfig, mountPointProblem, normalizeMountPoint, VolumeConfig } from '../config';
 import { pathWord, shellQuote } from './shell-quote';
 import { CORE_FUNCTIONS } from './shell/core-functions';
 import { DISK_FUNCTIONS } from './shell/disk-functions';
 import { DOCKER_ROOT_FUNCTIONS } from './shell/docker-root-functions';
 import { LVM_FUNCTIONS } from './shell/lvm-functions';
 import { volumeIdVariableName } from './deploy-time-variables';
-
-/** Where Docker keeps images and containers. */
-export const DOCKER_ROOT = '/var/lib/docker';
 
 /** Mount options when a volume or logical volume gives none. */
 export const DEFAULT_MOUNT_OPTIONS = 'defaults,noatime';
@@ -39,19 +36,6 @@ export interface DiskSetup {
 export interface DiskSetupOptions {
   /** The config file, for error messages. @default 'cloud-compose.yml' */
   readonly configFile?: string;
-}
-
-/**
- * True when an lvm2 volume's first logical volume becomes Docker's storage:
- * `meta.docker_root`, by default for the group `docker` when no logical
- * volume has a mount (the original's devicemapper volume, which Docker no
- * longer supports).
- */
-export function isDockerRootVolume(volume: VolumeConfig): boolean {
-  if (volume.file_system !== 'lvm2') return false;
-  const meta = volume.meta;
-  if (meta?.docker_root !== undefined) return meta.docker_root;
-  return meta?.group === 'docker' && (meta.volumes ?? []).length > 0 && !(meta.volumes ?? []).some((lv) => lv.mount);
 }
 
 /** True when the disk setup touches this volume. */

@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import { ConfigError, VolumeConfig, volumeSchema } from '../../lib/config';
-import { buildDiskSetupScript, isDockerRootVolume, needsDiskSetup, planDiskSetup } from '../../lib/user-data';
+import { isDockerRootVolume } from '../../lib/config';
+import { buildDiskSetupScript, needsDiskSetup, planDiskSetup } from '../../lib/user-data';
 import { loadExample } from './support/fixtures';
 import { itWithShellcheck, shellcheckFindings } from './support/shellcheck';
 
