@@ -14,3 +14,4 @@ export { deviceKey } from './device-names';
 export { parseSignalTimeout, MAX_SIGNAL_TIMEOUT_SECONDS } from './signal-timeout';
 export { instancePolicyProblem } from './instance-policy';
 export { DOCKER_ROOT, isDockerRootVolume } from './docker-root';
+export { volumeHoldsData } from './data-volume';

@@ -3,7 +3,7 @@
  * block-device mapping that lives and dies with the instance, a standalone data
  * volume that outlives it, an instance-store (ephemeral) mapping, or nothing (nfs).
  */
-import { ebsSizeGiB, VolumeConfig } from '../config';
+import { ebsSizeGiB, VolumeConfig, volumeHoldsData } from '../config';
 import { DEFAULT_ROOT_DEVICE } from './root-device';
 
 /** What a configured volume becomes. */
@@ -74,12 +74,6 @@ export interface VolumePlanOptions {
 }
 
 const IOPS_TYPES = new Set(['gp3', 'io1', 'io2']);
-
-/** True when the volume carries a filesystem someone mounts: its contents are data to keep. */
-export function volumeHoldsData(volume: VolumeConfig): boolean {
-  if (volume.meta?.mount) return true;
-  return volume.file_system === 'lvm2' && (volume.meta?.volumes ?? []).some((lv) => Boolean(lv.mount));
-}
 
 function kindOf(volume: VolumeConfig): VolumeKind {
   if (volume.file_system === 'nfs' || volume.file_system === 'nfs4') return 'none';

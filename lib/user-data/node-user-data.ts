@@ -4,7 +4,7 @@
  * cluster.sh, compose start, completion signal). Over 16 KB the body is
  * compressed into a self-extracting script; still over, synth fails.
  */
-import { LoadedConfig } from '../config';
+import { LoadedConfig, volumeHoldsData } from '../config';
 import { renderComposeFiles } from './templates';
 import { planComposeStart } from './compose-start';
 import { NODE_ROOT_DIR } from './compose-project';
@@ -66,7 +66,7 @@ export function buildNodeUserData(config: LoadedConfig, options: NodeUserDataOpt
   const renderOptions = { nodeId: options.nodeId, amiId: options.amiId, env };
   const volumes = config.cluster.aws.volumes;
   const disk = config.cluster.disk_setup ? planDiskSetup(volumes, { configFile: config.file }) : undefined;
-  const volumeIdsFor = new Set(options.volumeIdsFor ?? volumes.filter((volume) => !volume.ephemeral && needsDiskSetup(volume) && holdsData(volume)).map((volume) => volume.name));
+  const volumeIdsFor = new Set(options.volumeIdsFor ?? volumes.filter((volume) => !volume.ephemeral && needsDiskSetup(volume) && volumeHoldsData(volume)).map((volume) => volume.name));
   const variables: DeployTimeVariable[] = [
     signalUrlVariable(),
     ...volumes.filter((volume) => disk && needsDiskSetup(volume) && volumeIdsFor.has(volume.name)).map((volume) => volumeIdVariable(volume.name, volume.block as string)),
@@ -137,11 +137,6 @@ function assertNoTokens(body: string, nodeId: string): void {
         'pass deploy-time values (e.g. an AMI id from a parameter) as resolved strings, or through the header',
     );
   }
-}
-
-function holdsData(volume: LoadedConfig['cluster']['aws']['volumes'][number]): boolean {
-  if (volume.meta?.mount) return true;
-  return volume.file_system === 'lvm2' && (volume.meta?.volumes ?? []).some((lv) => Boolean(lv.mount));
 }
 
 function bytes(text: string): number {
